@@ -1,0 +1,23 @@
+#![doc = include_str!("../README.md")]
+
+// The derive refers to this crate by name, also from inside it.
+extern crate self as green_api_webhooks;
+
+#[rustfmt::skip]
+mod generated;
+mod parse;
+mod report;
+pub mod wire;
+
+pub use generated::*;
+pub use parse::ParseError;
+pub use report::{Issue, IssueKind, JsonType, Path, Report, Severity};
+pub use wire::{Extra, StringOrInteger, UnknownObject};
+
+/// What generated code needs; not part of the API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::wire::*;
+    pub use serde;
+    pub use serde_json;
+}

@@ -1,0 +1,72 @@
+//! Entry points: parse a body, validate it.
+
+use crate::Webhook;
+use crate::report::{JsonType, Path, Report};
+use crate::wire::{Fit, Wire};
+
+/// Why a body could not be read at all. Anything that is JSON and an object parses; everything
+/// else about it is reported by [`Webhook::validate`].
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    /// Not JSON: the line and column (1-based) where reading stopped.
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// JSON, but not an object.
+    #[error("a webhook body is a JSON object, found {found}")]
+    NotAnObject { found: JsonType },
+}
+
+impl From<serde_json::Error> for ParseError {
+    fn from(error: serde_json::Error) -> Self {
+        let message = error.to_string();
+        // serde_json appends " at line L column C"; the fields carry it already.
+        let message = match message.rfind(" at line ") {
+            Some(at) => message[..at].to_owned(),
+            None => message,
+        };
+        ParseError::Syntax {
+            line: error.line(),
+            column: error.column(),
+            message,
+        }
+    }
+}
+
+impl Webhook {
+    /// Parses a body tolerantly: unknown variants and fields are kept, values of the wrong type
+    /// are kept raw. Fails only when the body is not a JSON object.
+    pub fn from_slice(body: &[u8]) -> Result<Webhook, ParseError> {
+        let mut deserializer = serde_json::Deserializer::from_slice(body);
+        let webhook = Webhook::deserialize_wire(&mut deserializer)?;
+        deserializer.end()?;
+        match webhook {
+            Fit::Fits(webhook) => Ok(webhook),
+            Fit::Misfit(raw) => Err(ParseError::NotAnObject {
+                found: JsonType::of(&raw),
+            }),
+        }
+    }
+
+    /// [`Webhook::from_slice`] for text.
+    #[allow(clippy::should_implement_trait)]
+    pub fn from_str(body: &str) -> Result<Webhook, ParseError> {
+        Webhook::from_slice(body.as_bytes())
+    }
+
+    /// Every deviation from the spec, with JSON Pointer paths in wire names.
+    pub fn validate(&self) -> Report {
+        let mut report = Report::default();
+        self.validate_wire(&Path::Root, &mut report);
+        report
+    }
+
+    /// The body as JSON, exactly as parsed (field order aside).
+    pub fn to_json(&self) -> String {
+        // Serializing these types to a String cannot fail: every map key is a string.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}

@@ -1,0 +1,246 @@
+//! Validation reports: every deviation from the spec, with a JSON Pointer in wire names.
+
+use std::fmt;
+
+/// How bad a deviation is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The body contradicts the spec: a mandatory field is missing, a value has the wrong JSON
+    /// type, or a string is outside its documented set of values.
+    Error,
+    /// The body has something the spec does not know: an unknown field, `typeWebhook` or
+    /// `typeMessage`. Green-API adds these before documenting them, so they are kept and flagged.
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// The JSON type of a value, for messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum JsonType {
+    Null,
+    Boolean,
+    Integer,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl JsonType {
+    pub fn of(value: &serde_json::Value) -> JsonType {
+        use serde_json::Value;
+        match value {
+            Value::Null => JsonType::Null,
+            Value::Bool(_) => JsonType::Boolean,
+            Value::Number(n) if n.is_f64() => JsonType::Number,
+            Value::Number(_) => JsonType::Integer,
+            Value::String(_) => JsonType::String,
+            Value::Array(_) => JsonType::Array,
+            Value::Object(_) => JsonType::Object,
+        }
+    }
+}
+
+impl fmt::Display for JsonType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            JsonType::Null => "null",
+            JsonType::Boolean => "boolean",
+            JsonType::Integer => "integer",
+            JsonType::Number => "number",
+            JsonType::String => "string",
+            JsonType::Array => "array",
+            JsonType::Object => "object",
+        })
+    }
+}
+
+/// What is wrong at a path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IssueKind {
+    /// A mandatory field is absent.
+    MissingField,
+    /// A value has a JSON type the spec does not allow here.
+    WrongType { expected: String, found: JsonType },
+    /// An integer too large or too small for the field.
+    OutOfRange { expected: String },
+    /// A string outside the documented set of values.
+    NotAllowed {
+        value: String,
+        allowed: &'static [&'static str],
+    },
+    /// A field the spec does not describe.
+    UnknownField,
+    /// A `typeWebhook` or `typeMessage` value the spec does not describe.
+    UnknownVariant { value: String },
+}
+
+impl IssueKind {
+    /// Errors contradict the spec; warnings are things it does not know.
+    pub fn severity(&self) -> Severity {
+        match self {
+            IssueKind::UnknownField | IssueKind::UnknownVariant { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl fmt::Display for IssueKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IssueKind::MissingField => f.write_str("mandatory field is missing"),
+            IssueKind::WrongType { expected, found } => {
+                write!(f, "expected {expected}, found {found}")
+            }
+            IssueKind::OutOfRange { expected } => {
+                write!(f, "expected {expected}, found a number out of its range")
+            }
+            IssueKind::NotAllowed { value, allowed } => {
+                write!(
+                    f,
+                    "`{value}` is not one of the documented values: {}",
+                    allowed.join(", ")
+                )
+            }
+            IssueKind::UnknownField => f.write_str("field is not in the spec; kept as it is"),
+            IssueKind::UnknownVariant { value } => {
+                write!(
+                    f,
+                    "`{value}` is not in the spec; the body is kept as raw JSON"
+                )
+            }
+        }
+    }
+}
+
+/// One deviation: where (a JSON Pointer in wire names), how bad, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    pub path: String,
+    pub kind: IssueKind,
+}
+
+impl Issue {
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+
+    /// The human-readable message, without the path.
+    pub fn message(&self) -> String {
+        self.kind.to_string()
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "(root)"
+        } else {
+            &self.path
+        };
+        write!(f, "{}: {path}: {}", self.severity(), self.kind)
+    }
+}
+
+/// Every deviation found by `validate()`, in body order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    /// True when there is no error (warnings allowed).
+    pub fn is_valid(&self) -> bool {
+        self.errors().next().is_none()
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues
+            .iter()
+            .filter(|i| i.severity() == Severity::Error)
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues
+            .iter()
+            .filter(|i| i.severity() == Severity::Warning)
+    }
+
+    pub(crate) fn push(&mut self, path: &Path<'_>, kind: IssueKind) {
+        self.issues.push(Issue {
+            path: path.to_pointer(),
+            kind,
+        });
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.issues.is_empty() {
+            return f.write_str("valid");
+        }
+        for (i, issue) in self.issues.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{issue}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A location in a body while validating. It lives on the stack and becomes a `String` only
+/// when an issue is reported, so validating a valid body allocates nothing.
+#[derive(Clone, Copy, Debug)]
+pub enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    pub fn index(&'a self, index: usize) -> Path<'a> {
+        Path::Index(self, index)
+    }
+
+    /// RFC 6901 JSON Pointer: `/messageData/buttons/1/type`; the root is the empty string.
+    pub fn to_pointer(&self) -> String {
+        let mut out = String::new();
+        self.write_pointer(&mut out);
+        out
+    }
+
+    fn write_pointer(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.write_pointer(out);
+                out.push('/');
+                for c in key.chars() {
+                    match c {
+                        '~' => out.push_str("~0"),
+                        '/' => out.push_str("~1"),
+                        c => out.push(c),
+                    }
+                }
+            }
+            Path::Index(parent, index) => {
+                parent.write_pointer(out);
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+        }
+    }
+}

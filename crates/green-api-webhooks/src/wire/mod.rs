@@ -1,0 +1,278 @@
+//! The machinery behind generated types: tolerant deserialization that keeps every value that
+//! does not fit its field, serialization that writes it back, and validation.
+//!
+//! Generated code uses this through `#[derive(Wire)]`; applications normally need only
+//! [`Extra`], [`UnknownObject`] and [`StringOrInteger`].
+
+/// Visitor methods for every scalar, each keeping the scalar raw: for visitors that accept only
+/// arrays or objects.
+macro_rules! misfit_scalars {
+    () => {
+        fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+            Ok($crate::wire::Fit::Misfit(serde_json::Value::Bool(v)))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+            Ok($crate::wire::Fit::Misfit(v.into()))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+            Ok($crate::wire::Fit::Misfit(v.into()))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+            Ok($crate::wire::Fit::Misfit(v.into()))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            Ok($crate::wire::Fit::Misfit(serde_json::Value::String(
+                v.to_owned(),
+            )))
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok($crate::wire::Fit::Misfit(serde_json::Value::Null))
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok($crate::wire::Fit::Misfit(serde_json::Value::Null))
+        }
+    };
+}
+
+mod object;
+mod primitive;
+mod tagged;
+
+use std::fmt;
+
+use serde::Deserializer;
+use serde::ser::SerializeMap;
+use serde_json::{Map, Value};
+
+use crate::report::{IssueKind, JsonType, Path, Report};
+
+pub use object::{FieldSeed, Key, deserialize_object, validate_extra};
+pub use primitive::{FromScalar, Scalar, StringOrInteger, WireSeed, deserialize_scalar};
+pub use tagged::{Tagged, deserialize_tagged, validate_unknown};
+
+/// Fields the spec does not know, or whose value did not fit the spec's type, by wire name.
+/// They are written back on serialization, so nothing is lost.
+pub type Extra = Map<String, Value>;
+
+/// The result of reading a value tolerantly: the typed value, or the raw JSON that did not fit.
+pub enum Fit<T> {
+    Fits(T),
+    Misfit(Value),
+}
+
+/// The JSON shape a field expects, for messages and for checking values that did not fit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Any,
+    StringOrInteger,
+    Object,
+    Array(&'static Kind),
+}
+
+impl Kind {
+    fn accepts(self, found: JsonType) -> bool {
+        match self {
+            Kind::String => found == JsonType::String,
+            Kind::Integer => found == JsonType::Integer,
+            Kind::Number => matches!(found, JsonType::Integer | JsonType::Number),
+            Kind::Boolean => found == JsonType::Boolean,
+            Kind::Any => true,
+            Kind::StringOrInteger => matches!(found, JsonType::String | JsonType::Integer),
+            Kind::Object => found == JsonType::Object,
+            Kind::Array(_) => found == JsonType::Array,
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Kind::String => f.write_str("string"),
+            Kind::Integer => f.write_str("integer"),
+            Kind::Number => f.write_str("number"),
+            Kind::Boolean => f.write_str("boolean"),
+            Kind::Any => f.write_str("any value"),
+            Kind::StringOrInteger => f.write_str("string or integer"),
+            Kind::Object => f.write_str("object"),
+            Kind::Array(item) => write!(f, "array of {item}"),
+        }
+    }
+}
+
+/// A type that can stand in a field of a generated object.
+pub trait Wire: Sized + serde::Serialize {
+    /// What JSON the type expects.
+    const KIND: Kind;
+
+    /// Reads a value; anything that does not fit comes back as raw JSON instead of an error.
+    /// Errors are left for malformed JSON only.
+    fn deserialize_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Fit<Self>, D::Error>;
+
+    /// Reports every deviation from the spec inside this value.
+    fn validate_wire(&self, _path: &Path<'_>, _report: &mut Report) {}
+}
+
+/// Something read one key at a time, so that unknown keys can be kept.
+pub trait AcceptField {
+    /// Reads the value of `key` from `value`.
+    fn accept_field<'de, D: Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+    ) -> Result<(), D::Error>;
+}
+
+/// A generated object.
+pub trait WireObject: Default + Wire + AcceptField {
+    /// Writes every present field, then the extra ones.
+    fn serialize_fields<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+}
+
+/// Stores a value read for `key`: in its field when it fits, in `extra` otherwise. A key seen
+/// twice keeps its last value, as `serde_json::Value` does.
+pub fn store<T>(slot: &mut Option<T>, extra: &mut Extra, key: &str, value: Fit<T>) {
+    match value {
+        Fit::Fits(value) => {
+            *slot = Some(value);
+            if !extra.is_empty() {
+                extra.remove(key);
+            }
+        }
+        Fit::Misfit(raw) => {
+            *slot = None;
+            extra.insert(key.to_owned(), raw);
+        }
+    }
+}
+
+/// Reports a value kept raw under a known field: which part of it has the wrong type.
+pub fn report_misfit(kind: Kind, value: &Value, path: &Path<'_>, report: &mut Report) {
+    let found = JsonType::of(value);
+    if !kind.accepts(found) {
+        report.push(
+            path,
+            IssueKind::WrongType {
+                expected: kind.to_string(),
+                found,
+            },
+        );
+        return;
+    }
+    match (kind, value) {
+        (Kind::Array(item), Value::Array(items)) => {
+            for (i, value) in items.iter().enumerate() {
+                if !fits(*item, value) {
+                    report_misfit(*item, value, &path.index(i), report);
+                }
+            }
+        }
+        // The JSON type is right, so the number did not fit in 64 bits.
+        (Kind::Integer | Kind::StringOrInteger, Value::Number(_)) => {
+            report.push(
+                path,
+                IssueKind::OutOfRange {
+                    expected: kind.to_string(),
+                },
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Whether a raw value would have been read into a field of this kind.
+fn fits(kind: Kind, value: &Value) -> bool {
+    kind.accepts(JsonType::of(value))
+        && match (kind, value) {
+            (Kind::Array(item), Value::Array(items)) => items.iter().all(|v| fits(*item, v)),
+            (Kind::Integer | Kind::StringOrInteger, Value::Number(n)) => n.as_i64().is_some(),
+            _ => true,
+        }
+}
+
+/// A body object whose tag (`typeWebhook`, `typeMessage`) the spec does not know, or that has
+/// none, kept whole.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UnknownObject {
+    pub raw: Map<String, Value>,
+}
+
+impl UnknownObject {
+    /// The value of `key` when it is a string.
+    pub fn string(&self, key: &str) -> Option<&str> {
+        self.raw.get(key).and_then(Value::as_str)
+    }
+}
+
+impl serde::Serialize for UnknownObject {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.raw.serialize(serializer)
+    }
+}
+
+/// The typed value, or an error naming the JSON type that did not fit: for the plain serde
+/// `Deserialize` impls, which cannot keep a misfit.
+pub fn fits_or_error<T: Wire, E: serde::de::Error>(fit: Fit<T>) -> Result<T, E> {
+    match fit {
+        Fit::Fits(value) => Ok(value),
+        Fit::Misfit(raw) => Err(E::custom(format_args!(
+            "expected {}, found {}",
+            T::KIND,
+            JsonType::of(&raw)
+        ))),
+    }
+}
+
+/// Keeps the value of a key the spec does not know.
+pub fn store_extra<'de, D: Deserializer<'de>>(
+    extra: &mut Extra,
+    key: &str,
+    value: D,
+) -> Result<(), D::Error> {
+    extra.insert(key.to_owned(), serde::Deserialize::deserialize(value)?);
+    Ok(())
+}
+
+pub fn report_missing(path: &Path<'_>, report: &mut Report) {
+    report.push(path, IssueKind::MissingField);
+}
+
+pub fn report_not_allowed(
+    value: &str,
+    allowed: &'static [&'static str],
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    report.push(
+        path,
+        IssueKind::NotAllowed {
+            value: value.to_owned(),
+            allowed,
+        },
+    );
+}
+
+pub fn serialize_object<T: WireObject, S: serde::Serializer>(
+    object: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(None)?;
+    object.serialize_fields(&mut map)?;
+    map.end()
+}
+
+/// Writes the tag first, then the variant's fields, as Green-API does.
+pub fn serialize_tagged<T: WireObject, S: serde::Serializer>(
+    tag: &str,
+    value: &str,
+    inner: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(None)?;
+    map.serialize_entry(tag, value)?;
+    inner.serialize_fields(&mut map)?;
+    map.end()
+}

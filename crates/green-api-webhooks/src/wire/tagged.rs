@@ -1,0 +1,123 @@
+//! Tolerant reading of tagged objects (`typeWebhook`, `typeMessage`): the tag picks the variant,
+//! without buffering when it comes first, and an unknown tag keeps the whole object raw.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::SeqAccessDeserializer;
+use serde::de::{Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::primitive::to_raw;
+use super::{AcceptField, FieldSeed, Fit, Key};
+use crate::report::{IssueKind, JsonType, Path, Report};
+
+/// An enum whose variant is chosen by the string value of one key of the object.
+pub trait Tagged: Sized + Serialize + AcceptField {
+    /// The key that holds the tag, e.g. `typeMessage`.
+    const TAG: &'static str;
+
+    /// An empty variant for a known tag value.
+    fn for_tag(tag: &str) -> Option<Self>;
+
+    /// The catch-all variant, holding the whole object.
+    fn unknown(raw: Map<String, Value>) -> Self;
+}
+
+/// Reads a tagged enum tolerantly. Keys before the tag are buffered as JSON values and replayed
+/// into the variant once the tag is known; keys after it are read straight into the variant.
+pub fn deserialize_tagged<'de, T: Tagged, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Fit<T>, D::Error> {
+    deserializer.deserialize_any(TaggedVisitor(PhantomData))
+}
+
+struct TaggedVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Tagged> Visitor<'de> for TaggedVisitor<T> {
+    type Value = Fit<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fit<T>, A::Error> {
+        let mut before_tag: Vec<(String, Value)> = Vec::new();
+        while let Some(Key(key)) = map.next_key()? {
+            if key != T::TAG {
+                before_tag.push((key.into_owned(), map.next_value()?));
+                continue;
+            }
+            let tag: Value = map.next_value()?;
+            let Some(mut variant) = tag.as_str().and_then(T::for_tag) else {
+                let mut raw: Map<String, Value> = before_tag.into_iter().collect();
+                raw.insert(T::TAG.to_owned(), tag);
+                return Ok(Fit::Fits(T::unknown(collect_rest(raw, map)?)));
+            };
+            for (key, value) in before_tag {
+                variant
+                    .accept_field(&key, value)
+                    .map_err(A::Error::custom)?;
+            }
+            while let Some(Key(key)) = map.next_key()? {
+                if key == T::TAG {
+                    // The tag again: the last one wins, as in `serde_json::Value`, so start over
+                    // from the JSON read so far.
+                    let mut raw = match to_raw(&variant) {
+                        Value::Object(raw) => raw,
+                        _ => Map::new(),
+                    };
+                    raw.insert(T::TAG.to_owned(), map.next_value()?);
+                    let raw = Value::Object(collect_rest(raw, map)?);
+                    return deserialize_tagged(raw).map_err(A::Error::custom);
+                }
+                map.next_value_seed(FieldSeed {
+                    target: &mut variant,
+                    key: &key,
+                })?;
+            }
+            return Ok(Fit::Fits(variant));
+        }
+        Ok(Fit::Fits(T::unknown(before_tag.into_iter().collect())))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Fit<T>, A::Error> {
+        Ok(Fit::Misfit(Value::deserialize(
+            SeqAccessDeserializer::new(seq),
+        )?))
+    }
+
+    misfit_scalars!();
+}
+
+fn collect_rest<'de, A: MapAccess<'de>>(
+    mut raw: Map<String, Value>,
+    mut map: A,
+) -> Result<Map<String, Value>, A::Error> {
+    while let Some((key, value)) = map.next_entry::<String, Value>()? {
+        raw.insert(key, value);
+    }
+    Ok(raw)
+}
+
+/// Reports why an object went to the catch-all: its tag is missing, not a string, or unknown.
+pub fn validate_unknown(raw: &Map<String, Value>, tag: &str, path: &Path<'_>, report: &mut Report) {
+    let at = path.key(tag);
+    match raw.get(tag) {
+        None => report.push(&at, IssueKind::MissingField),
+        Some(Value::String(value)) => report.push(
+            &at,
+            IssueKind::UnknownVariant {
+                value: value.clone(),
+            },
+        ),
+        Some(other) => report.push(
+            &at,
+            IssueKind::WrongType {
+                expected: "string".to_owned(),
+                found: JsonType::of(other),
+            },
+        ),
+    }
+}

@@ -1,0 +1,358 @@
+//! The impls for a checked declaration. Generated code goes through
+//! `::green_api_webhooks::__private`, so it needs nothing in scope.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+use crate::model::{Declaration, Object, Open, Tagged};
+
+pub fn impls(declaration: &Declaration) -> TokenStream {
+    match declaration {
+        Declaration::Object(object) => object_impls(object),
+        Declaration::Tagged(tagged) => tagged_impls(tagged),
+        Declaration::Open(open) => open_impls(open),
+    }
+}
+
+/// Serialize and Deserialize through the tolerant `Wire` impl: a value that does not fit at the
+/// top is the one error left.
+fn serde_deserialize(ident: &syn::Ident) -> TokenStream {
+    quote! {
+        impl<'de> ::green_api_webhooks::__private::serde::Deserialize<'de> for #ident {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
+            {
+                ::green_api_webhooks::__private::fits_or_error(
+                    <Self as ::green_api_webhooks::__private::Wire>::deserialize_wire(deserializer)?,
+                )
+            }
+        }
+    }
+}
+
+fn object_impls(object: &Object) -> TokenStream {
+    let Object {
+        ident,
+        fields,
+        extra,
+    } = object;
+    let names: Vec<_> = fields.iter().map(|f| &f.ident).collect();
+    let wires: Vec<_> = fields.iter().map(|f| &f.wire).collect();
+    let types: Vec<_> = fields.iter().map(|f| &f.ty).collect();
+    let mandatory = fields.iter().filter(|f| f.mandatory).map(|f| {
+        let (name, wire) = (&f.ident, &f.wire);
+        quote! {
+            if self.#name.is_none() && !self.#extra.contains_key(#wire) {
+                ::green_api_webhooks::__private::report_missing(&path.key(#wire), report);
+            }
+        }
+    });
+    let deserialize = serde_deserialize(ident);
+    quote! {
+        impl ::green_api_webhooks::__private::Wire for #ident {
+            const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::Object;
+
+            fn deserialize_wire<'de, D>(
+                deserializer: D,
+            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, D::Error>
+            where
+                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
+            {
+                ::green_api_webhooks::__private::deserialize_object(deserializer)
+            }
+
+            fn validate_wire(
+                &self,
+                path: &::green_api_webhooks::Path<'_>,
+                report: &mut ::green_api_webhooks::Report,
+            ) {
+                #(
+                    if let ::core::option::Option::Some(value) = &self.#names {
+                        ::green_api_webhooks::__private::Wire::validate_wire(value, &path.key(#wires), report);
+                    }
+                )*
+                #(#mandatory)*
+                ::green_api_webhooks::__private::validate_extra(
+                    &self.#extra,
+                    &[#((#wires, <#types as ::green_api_webhooks::__private::Wire>::KIND)),*],
+                    path,
+                    report,
+                );
+            }
+        }
+
+        impl ::green_api_webhooks::__private::AcceptField for #ident {
+            fn accept_field<'de, D>(&mut self, key: &str, value: D) -> ::core::result::Result<(), D::Error>
+            where
+                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
+            {
+                match key {
+                    #(
+                        #wires => ::green_api_webhooks::__private::store(
+                            &mut self.#names,
+                            &mut self.#extra,
+                            key,
+                            <#types as ::green_api_webhooks::__private::Wire>::deserialize_wire(value)?,
+                        ),
+                    )*
+                    _ => ::green_api_webhooks::__private::store_extra(&mut self.#extra, key, value)?,
+                }
+                ::core::result::Result::Ok(())
+            }
+        }
+
+        impl ::green_api_webhooks::__private::WireObject for #ident {
+            fn serialize_fields<M>(&self, map: &mut M) -> ::core::result::Result<(), M::Error>
+            where
+                M: ::green_api_webhooks::__private::serde::ser::SerializeMap,
+            {
+                #(
+                    if let ::core::option::Option::Some(value) = &self.#names {
+                        map.serialize_entry(#wires, value)?;
+                    }
+                )*
+                for (key, value) in &self.#extra {
+                    map.serialize_entry(key, value)?;
+                }
+                ::core::result::Result::Ok(())
+            }
+        }
+
+        impl ::green_api_webhooks::__private::serde::Serialize for #ident {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::green_api_webhooks::__private::serde::Serializer,
+            {
+                ::green_api_webhooks::__private::serialize_object(self, serializer)
+            }
+        }
+
+        #deserialize
+    }
+}
+
+fn tagged_impls(tagged: &Tagged) -> TokenStream {
+    let Tagged {
+        ident,
+        tag,
+        variants,
+        unknown,
+    } = tagged;
+    let names: Vec<_> = variants.iter().map(|(name, _)| name).collect();
+    let values: Vec<_> = variants.iter().map(|(_, value)| value).collect();
+    let deserialize = serde_deserialize(ident);
+    quote! {
+        impl #ident {
+            /// The key whose value chooses the variant.
+            pub const TAG: &'static str = #tag;
+
+            /// Every tag value the spec knows, in spec order.
+            pub const KNOWN_TAGS: &'static [&'static str] = &[#(#values),*];
+
+            /// The tag value as it arrived: `None` when the body had none or it was not a string.
+            pub fn tag(&self) -> ::core::option::Option<&str> {
+                match self {
+                    #(Self::#names(_) => ::core::option::Option::Some(#values),)*
+                    Self::#unknown(unknown) => unknown.string(#tag),
+                }
+            }
+
+            /// Whether the spec knows this variant (the tag is not the catch-all's).
+            pub fn is_known(&self) -> bool {
+                !matches!(self, Self::#unknown(_))
+            }
+        }
+
+        impl ::green_api_webhooks::__private::Tagged for #ident {
+            const TAG: &'static str = #tag;
+
+            fn for_tag(tag: &str) -> ::core::option::Option<Self> {
+                match tag {
+                    #(#values => ::core::option::Option::Some(Self::#names(::core::default::Default::default())),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            fn unknown(raw: ::green_api_webhooks::__private::serde_json::Map<::std::string::String, ::green_api_webhooks::__private::serde_json::Value>) -> Self {
+                Self::#unknown(::green_api_webhooks::UnknownObject { raw })
+            }
+        }
+
+        impl ::green_api_webhooks::__private::AcceptField for #ident {
+            fn accept_field<'de, D>(&mut self, key: &str, value: D) -> ::core::result::Result<(), D::Error>
+            where
+                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
+            {
+                match self {
+                    #(Self::#names(inner) => ::green_api_webhooks::__private::AcceptField::accept_field(inner, key, value),)*
+                    Self::#unknown(unknown) => ::green_api_webhooks::__private::store_extra(&mut unknown.raw, key, value),
+                }
+            }
+        }
+
+        impl ::green_api_webhooks::__private::Wire for #ident {
+            const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::Object;
+
+            fn deserialize_wire<'de, D>(
+                deserializer: D,
+            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, D::Error>
+            where
+                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
+            {
+                ::green_api_webhooks::__private::deserialize_tagged(deserializer)
+            }
+
+            fn validate_wire(
+                &self,
+                path: &::green_api_webhooks::Path<'_>,
+                report: &mut ::green_api_webhooks::Report,
+            ) {
+                match self {
+                    #(Self::#names(inner) => ::green_api_webhooks::__private::Wire::validate_wire(inner, path, report),)*
+                    Self::#unknown(unknown) => ::green_api_webhooks::__private::validate_unknown(&unknown.raw, #tag, path, report),
+                }
+            }
+        }
+
+        impl ::green_api_webhooks::__private::serde::Serialize for #ident {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::green_api_webhooks::__private::serde::Serializer,
+            {
+                match self {
+                    #(Self::#names(inner) => ::green_api_webhooks::__private::serialize_tagged(#tag, #values, inner, serializer),)*
+                    Self::#unknown(unknown) => ::green_api_webhooks::__private::serde::Serialize::serialize(unknown, serializer),
+                }
+            }
+        }
+
+        #deserialize
+    }
+}
+
+fn open_impls(open: &Open) -> TokenStream {
+    let Open {
+        ident,
+        values,
+        other,
+    } = open;
+    let names: Vec<_> = values.iter().map(|(name, _)| name).collect();
+    let wires: Vec<_> = values.iter().map(|(_, value)| value).collect();
+    let deserialize = serde_deserialize(ident);
+    quote! {
+        impl #ident {
+            /// Every value the spec documents, in spec order.
+            pub const VALUES: &'static [&'static str] = &[#(#wires),*];
+
+            /// The value as it goes on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#names => #wires,)*
+                    Self::#other(value) => value,
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::green_api_webhooks::__private::FromScalar for #ident {
+            fn from_scalar(scalar: ::green_api_webhooks::__private::Scalar<'_>) -> ::core::option::Option<Self> {
+                match scalar {
+                    #(::green_api_webhooks::__private::Scalar::Str(#wires) => ::core::option::Option::Some(Self::#names),)*
+                    ::green_api_webhooks::__private::Scalar::Str(value) => ::core::option::Option::Some(Self::#other(value.into())),
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+
+        impl ::green_api_webhooks::__private::Wire for #ident {
+            const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::String;
+
+            fn deserialize_wire<'de, D>(
+                deserializer: D,
+            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, D::Error>
+            where
+                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
+            {
+                ::green_api_webhooks::__private::deserialize_scalar(deserializer)
+            }
+
+            fn validate_wire(
+                &self,
+                path: &::green_api_webhooks::Path<'_>,
+                report: &mut ::green_api_webhooks::Report,
+            ) {
+                if let Self::#other(value) = self {
+                    ::green_api_webhooks::__private::report_not_allowed(value, Self::VALUES, path, report);
+                }
+            }
+        }
+
+        impl ::green_api_webhooks::__private::serde::Serialize for #ident {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::green_api_webhooks::__private::serde::Serializer,
+            {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        #deserialize
+    }
+}
+
+/// Stub impls for a declaration with errors, so that only the real errors are reported.
+pub fn fallback(input: &DeriveInput) -> TokenStream {
+    let ident = &input.ident;
+    if !input.generics.params.is_empty() {
+        return TokenStream::new();
+    }
+    let object = matches!(input.data, syn::Data::Struct(_)).then(|| {
+        quote! {
+            impl ::green_api_webhooks::__private::WireObject for #ident {
+                fn serialize_fields<M>(&self, _: &mut M) -> ::core::result::Result<(), M::Error>
+                where
+                    M: ::green_api_webhooks::__private::serde::ser::SerializeMap,
+                {
+                    ::core::unimplemented!("the declaration has errors")
+                }
+            }
+        }
+    });
+    quote! {
+        #object
+        impl ::green_api_webhooks::__private::Wire for #ident {
+            const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::Any;
+            fn deserialize_wire<'de, D>(
+                _: D,
+            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, D::Error>
+            where
+                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
+            {
+                ::core::unimplemented!("the declaration has errors")
+            }
+        }
+        impl ::green_api_webhooks::__private::AcceptField for #ident {
+            fn accept_field<'de, D>(&mut self, _: &str, _: D) -> ::core::result::Result<(), D::Error>
+            where
+                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
+            {
+                ::core::unimplemented!("the declaration has errors")
+            }
+        }
+        impl ::green_api_webhooks::__private::serde::Serialize for #ident {
+            fn serialize<S>(&self, _: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::green_api_webhooks::__private::serde::Serializer,
+            {
+                ::core::unimplemented!("the declaration has errors")
+            }
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Checks a declaration as a whole and turns it into what `emit` needs. Every problem is
+//! collected; none stops the check.
+
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Fields, GenericArgument, Ident, LitStr, PathArguments, Type};
+
+use crate::attrs::{Errors, Place, WireAttrs};
+
+pub enum Declaration {
+    Object(Object),
+    Tagged(Tagged),
+    Open(Open),
+}
+
+pub struct Object {
+    pub ident: Ident,
+    pub fields: Vec<Field>,
+    pub extra: Ident,
+}
+
+pub struct Field {
+    pub ident: Ident,
+    pub wire: LitStr,
+    /// The `T` of the field's `Option<T>`.
+    pub ty: Type,
+    pub mandatory: bool,
+}
+
+pub struct Tagged {
+    pub ident: Ident,
+    pub tag: LitStr,
+    pub variants: Vec<(Ident, LitStr)>,
+    pub unknown: Ident,
+}
+
+pub struct Open {
+    pub ident: Ident,
+    pub values: Vec<(Ident, LitStr)>,
+    pub other: Ident,
+}
+
+impl Declaration {
+    pub fn from_input(input: &DeriveInput) -> Result<Declaration, syn::Error> {
+        let mut errors = Errors::default();
+        if !input.generics.params.is_empty() {
+            errors.push(input.generics.span(), "wire types cannot be generic");
+        }
+        let container = WireAttrs::parse(&input.attrs, Place::Container, &mut errors);
+        let ident = input.ident.clone();
+        let declaration = match &input.data {
+            Data::Struct(data) => {
+                if let Some(tag) = &container.tag {
+                    errors.push(
+                        tag.span(),
+                        "`tag` is for enums chosen by a key such as typeMessage",
+                    );
+                }
+                object(ident, &data.fields, &mut errors).map(Declaration::Object)
+            }
+            Data::Enum(data) => {
+                let variants: Vec<_> = data.variants.iter().collect();
+                match container.tag {
+                    Some(tag) => {
+                        tagged(ident, tag, &variants, &mut errors).map(Declaration::Tagged)
+                    }
+                    None => open(ident, &variants, &mut errors).map(Declaration::Open),
+                }
+            }
+            Data::Union(data) => {
+                errors.push(
+                    data.union_token.span(),
+                    "expected a struct or an enum, found a union",
+                );
+                None
+            }
+        };
+        errors.finish()?;
+        // `finish` fails whenever a builder returned `None`, so this is the error-free case.
+        declaration.ok_or_else(|| syn::Error::new(input.ident.span(), "invalid wire declaration"))
+    }
+}
+
+fn object(ident: Ident, fields: &Fields, errors: &mut Errors) -> Option<Object> {
+    let Fields::Named(named) = fields else {
+        errors.push(ident.span(), "a wire object needs named fields");
+        return None;
+    };
+    let mut out = Vec::new();
+    let mut seen_wires: Vec<LitStr> = Vec::new();
+    let mut extra: Option<Ident> = None;
+    for field in &named.named {
+        let attrs = WireAttrs::parse(&field.attrs, Place::Field, errors);
+        // Named fields always have an ident.
+        let Some(field_ident) = field.ident.clone() else {
+            continue;
+        };
+        if let Some(span) = attrs.extra {
+            if attrs.rename.is_some() || attrs.mandatory.is_some() {
+                errors.push(span, "the extra field holds unknown keys: it has no wire name and is never mandatory");
+            }
+            if extra.is_some() {
+                errors.push(span, "only one field can be #[wire(extra)]");
+            }
+            extra = Some(field_ident);
+            continue;
+        }
+        let Some(wire) = attrs.rename else {
+            errors.push(
+                field_ident.span(),
+                "a wire field needs #[wire(rename = \"wireName\")]",
+            );
+            continue;
+        };
+        check_wire_name(&wire, seen_wires.iter(), errors);
+        seen_wires.push(wire.clone());
+        let Some(ty) = option_inner(&field.ty) else {
+            errors.push(
+                field.ty.span(),
+                "a wire field must be an Option<T>: Green-API may leave any field out",
+            );
+            continue;
+        };
+        out.push(Field {
+            ident: field_ident,
+            wire,
+            ty: ty.clone(),
+            mandatory: attrs.mandatory.is_some(),
+        });
+    }
+    let Some(extra) = extra else {
+        errors.push(
+            ident.span(),
+            "a wire object needs one #[wire(extra)] field of type Extra, to keep unknown keys",
+        );
+        return None;
+    };
+    Some(Object {
+        ident,
+        fields: out,
+        extra,
+    })
+}
+
+fn tagged(
+    ident: Ident,
+    tag: LitStr,
+    variants: &[&syn::Variant],
+    errors: &mut Errors,
+) -> Option<Tagged> {
+    let mut out = Vec::new();
+    let mut unknown = None;
+    for variant in variants {
+        let attrs = WireAttrs::parse(&variant.attrs, Place::Variant, errors);
+        if let Some(span) = attrs.other {
+            errors.push(
+                span,
+                "`other` is for open enums of strings; a tagged enum has `unknown`",
+            );
+        }
+        if !matches!(&variant.fields, Fields::Unnamed(f) if f.unnamed.len() == 1) {
+            errors.push(
+                variant.span(),
+                "a tagged variant holds one type: `Variant(Type)`",
+            );
+            continue;
+        }
+        if let Some(span) = attrs.unknown {
+            if attrs.rename.is_some() {
+                errors.push(
+                    span,
+                    "the unknown variant takes every tag the others do not; it has no rename",
+                );
+            }
+            if unknown.is_some() {
+                errors.push(span, "only one variant can be #[wire(unknown)]");
+            }
+            unknown = Some(variant.ident.clone());
+        } else if let Some(value) = attrs.rename {
+            check_wire_name(&value, out.iter().map(|(_, v)| v), errors);
+            out.push((variant.ident.clone(), value));
+        } else {
+            errors.push(
+                variant.ident.span(),
+                "a tagged variant needs #[wire(rename = \"tagValue\")]",
+            );
+        }
+    }
+    let Some(unknown) = unknown else {
+        errors.push(
+            ident.span(),
+            "a tagged enum needs one #[wire(unknown)] variant holding UnknownObject",
+        );
+        return None;
+    };
+    Some(Tagged {
+        ident,
+        tag,
+        variants: out,
+        unknown,
+    })
+}
+
+fn open(ident: Ident, variants: &[&syn::Variant], errors: &mut Errors) -> Option<Open> {
+    let mut values = Vec::new();
+    let mut other = None;
+    for variant in variants {
+        let attrs = WireAttrs::parse(&variant.attrs, Place::Variant, errors);
+        if let Some(span) = attrs.unknown {
+            errors.push(
+                span,
+                "`unknown` is for tagged enums; an open enum has `other`",
+            );
+        }
+        if let Some(span) = attrs.other {
+            if !matches!(&variant.fields, Fields::Unnamed(f) if f.unnamed.len() == 1) {
+                errors.push(
+                    variant.span(),
+                    "the other variant keeps the value: `Other(String)`",
+                );
+            }
+            if other.is_some() {
+                errors.push(span, "only one variant can be #[wire(other)]");
+            }
+            other = Some(variant.ident.clone());
+            continue;
+        }
+        if !matches!(variant.fields, Fields::Unit) {
+            errors.push(variant.span(), "a documented value is a unit variant");
+            continue;
+        }
+        match attrs.rename {
+            Some(value) => {
+                check_wire_name(&value, values.iter().map(|(_, v)| v), errors);
+                values.push((variant.ident.clone(), value));
+            }
+            None => errors.push(
+                variant.ident.span(),
+                "a value needs #[wire(rename = \"value\")]",
+            ),
+        }
+    }
+    let Some(other) = other else {
+        errors.push(
+            ident.span(),
+            "an open enum needs one #[wire(other)] variant holding String, to keep undocumented values \
+             (or #[wire(tag = \"...\")] for an enum chosen by a key)",
+        );
+        return None;
+    };
+    Some(Open {
+        ident,
+        values,
+        other,
+    })
+}
+
+fn check_wire_name<'a>(
+    name: &LitStr,
+    before: impl Iterator<Item = &'a LitStr>,
+    errors: &mut Errors,
+) {
+    let value = name.value();
+    if value.is_empty() {
+        errors.push(name.span(), "a wire name cannot be empty");
+    }
+    if before.into_iter().any(|seen| seen.value() == value) {
+        errors.push(
+            name.span(),
+            format_args!("wire name `{value}` is used twice"),
+        );
+    }
+}
+
+/// `T` when `ty` is `Option<T>`.
+fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        GenericArgument::Type(inner) if args.args.len() == 1 => Some(inner),
+        _ => None,
+    }
+}

@@ -1,0 +1,71 @@
+//! Snapshots of what the derive expands to, for each of the three shapes, so that a change to
+//! the expansion shows as a diff in review.
+
+use quote::quote;
+
+fn expanded(input: proc_macro2::TokenStream) -> String {
+    let input: syn::DeriveInput = syn::parse2(input).expect("test input is a valid item");
+    let file: syn::File = syn::parse2(crate::expand(&input)).expect("expansion is valid Rust");
+    prettyplease::unparse(&file)
+}
+
+#[test]
+fn object_expansion() {
+    insta::assert_snapshot!(expanded(quote! {
+        pub struct Button {
+            #[wire(rename = "type", mandatory)]
+            pub kind: Option<ButtonType>,
+            #[wire(rename = "buttonText")]
+            pub button_text: Option<String>,
+            #[wire(extra)]
+            pub extra: Extra,
+        }
+    }));
+}
+
+#[test]
+fn tagged_enum_expansion() {
+    insta::assert_snapshot!(expanded(quote! {
+        #[wire(tag = "typeMessage")]
+        pub enum MessageData {
+            #[wire(rename = "interactiveButtonsReply")]
+            InteractiveButtonsReply(crate::InteractiveButtonsReply),
+            #[wire(unknown)]
+            Unknown(UnknownObject),
+        }
+    }));
+}
+
+#[test]
+fn open_enum_expansion() {
+    insta::assert_snapshot!(expanded(quote! {
+        pub enum ButtonType {
+            #[wire(rename = "reply")]
+            Reply,
+            #[wire(other)]
+            Other(String),
+        }
+    }));
+}
+
+#[test]
+fn every_error_is_reported_at_once() {
+    let input: syn::DeriveInput = syn::parse2(quote! {
+        pub struct Broken {
+            #[wire(rename = "a")]
+            pub a: String,
+            pub b: Option<String>,
+            #[wire(rename = "a", colour = "red")]
+            pub c: Option<String>,
+        }
+    })
+    .expect("test input is a valid item");
+    let errors = match crate::model::Declaration::from_input(&input) {
+        Ok(_) => panic!("the declaration has errors"),
+        Err(errors) => errors
+            .into_iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>(),
+    };
+    insta::assert_snapshot!(errors.join("\n"));
+}

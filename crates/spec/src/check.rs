@@ -1,0 +1,234 @@
+//! Checks that span files: names defined once, every reference resolved.
+
+use std::collections::HashMap;
+
+use crate::error::{ErrorKind, SpecError};
+use crate::load::is_type_name;
+use crate::model::{Field, Loc, MESSAGE_DATA, Spec};
+
+/// Names the generated crate defines by itself; spec types must not take them.
+const RESERVED: &[&str] = &[
+    MESSAGE_DATA,
+    "Webhook",
+    "Extra",
+    "UnknownObject",
+    "Report",
+    "Issue",
+];
+
+pub(crate) fn check(spec: &Spec) -> Vec<SpecError> {
+    let mut errors = Vec::new();
+    let mut push = |loc: &Loc, kind| {
+        errors.push(SpecError {
+            loc: loc.clone(),
+            kind,
+        })
+    };
+
+    let mut types: HashMap<&str, &Loc> = HashMap::new();
+    let mut type_messages: HashMap<&str, &Loc> = HashMap::new();
+    let mut type_webhooks: HashMap<&str, &Loc> = HashMap::new();
+    let mut webhook_names: HashMap<&str, &Loc> = HashMap::new();
+    let mut objects: Vec<&str> = Vec::new();
+
+    let mut duplicates = Vec::new();
+    for module in &spec.modules {
+        for object in &module.objects {
+            objects.push(&object.name);
+            duplicates.extend(define(&mut types, "type", &object.name, &object.loc));
+        }
+        for e in &module.enums {
+            duplicates.extend(define(&mut types, "type", &e.name, &e.loc));
+        }
+        for message in &module.messages {
+            duplicates.extend(define(&mut types, "type", &message.name, &message.loc));
+            duplicates.extend(define(
+                &mut type_messages,
+                "typeMessage",
+                &message.type_message,
+                &message.loc,
+            ));
+        }
+        for webhook in &module.webhooks {
+            duplicates.extend(define(
+                &mut webhook_names,
+                "webhook",
+                &webhook.name,
+                &webhook.loc,
+            ));
+            duplicates.extend(define(
+                &mut type_webhooks,
+                "typeWebhook",
+                &webhook.type_webhook,
+                &webhook.loc,
+            ));
+        }
+    }
+    for (what, name, first, loc) in duplicates {
+        push(
+            loc,
+            ErrorKind::Duplicate {
+                what,
+                name: name.to_string(),
+                first,
+            },
+        );
+    }
+
+    let mut names = Vec::new();
+    let mut field_lists: Vec<&[Field]> = Vec::new();
+    for module in &spec.modules {
+        for object in &module.objects {
+            names.push((&object.name, &object.loc));
+            field_lists.push(&object.fields);
+        }
+        for e in &module.enums {
+            names.push((&e.name, &e.loc));
+            let mut seen: HashMap<&str, &Loc> = HashMap::new();
+            for value in &e.values {
+                if let Some(first) = seen.insert(&value.wire, &value.loc) {
+                    let kind = ErrorKind::Duplicate {
+                        what: "value",
+                        name: value.wire.clone(),
+                        first: first.clone(),
+                    };
+                    push(&value.loc, kind);
+                }
+            }
+        }
+        for message in &module.messages {
+            names.push((&message.name, &message.loc));
+            field_lists.push(&message.fields);
+            for type_webhook in &message.webhooks {
+                if !type_webhooks.contains_key(type_webhook.as_str()) {
+                    push(
+                        &message.loc,
+                        ErrorKind::UnknownWebhook(type_webhook.clone()),
+                    );
+                }
+            }
+        }
+        for webhook in &module.webhooks {
+            names.push((&webhook.name, &webhook.loc));
+            if !objects.contains(&webhook.body.as_str()) {
+                push(
+                    &webhook.loc,
+                    ErrorKind::Undefined {
+                        name: webhook.body.clone(),
+                    },
+                );
+            }
+        }
+        for exception in &module.exceptions {
+            if !resolves(spec, &exception.at) {
+                push(
+                    &exception.loc,
+                    ErrorKind::DanglingException {
+                        at: exception.at.clone(),
+                    },
+                );
+            }
+        }
+    }
+    for (name, loc) in names {
+        if !is_type_name(name) {
+            let reason = "names are CamelCase ASCII letters and digits";
+            push(
+                loc,
+                ErrorKind::BadName {
+                    what: "name",
+                    name: name.clone(),
+                    reason,
+                },
+            );
+        } else if RESERVED.contains(&name.as_str()) {
+            let reason = "the generated crate defines this name itself";
+            push(
+                loc,
+                ErrorKind::BadName {
+                    what: "name",
+                    name: name.clone(),
+                    reason,
+                },
+            );
+        }
+    }
+    for fields in field_lists {
+        let mut seen: HashMap<&str, &Loc> = HashMap::new();
+        for field in fields {
+            if let Some(first) = seen.insert(&field.wire, &field.loc) {
+                let kind = ErrorKind::Duplicate {
+                    what: "field",
+                    name: field.wire.clone(),
+                    first: first.clone(),
+                };
+                push(&field.loc, kind);
+            }
+            if let Some(name) = field.ty.named() {
+                if name != MESSAGE_DATA && !types.contains_key(name) {
+                    push(
+                        &field.loc,
+                        ErrorKind::Undefined {
+                            name: name.to_string(),
+                        },
+                    );
+                }
+            }
+            if field.wire.is_empty() {
+                let reason = "a wire name cannot be empty";
+                push(
+                    &field.loc,
+                    ErrorKind::BadName {
+                        what: "wire name",
+                        name: String::new(),
+                        reason,
+                    },
+                );
+            }
+        }
+    }
+    errors
+}
+
+/// Whether an exception's `at` names something the spec defines.
+fn resolves(spec: &Spec, at: &str) -> bool {
+    let (owner, field) = match at.split_once('.') {
+        Some((owner, field)) => (owner, Some(field)),
+        None => (at, None),
+    };
+    spec.modules.iter().any(|module| {
+        let has_field = |fields: &[Field]| field.is_none_or(|f| fields.iter().any(|x| x.wire == f));
+        module
+            .objects
+            .iter()
+            .any(|o| o.name == owner && has_field(&o.fields))
+            || module
+                .messages
+                .iter()
+                .any(|m| (m.name == owner || m.type_message == owner) && has_field(&m.fields))
+            || field.is_none()
+                && (module.enums.iter().any(|e| e.name == owner)
+                    || module
+                        .webhooks
+                        .iter()
+                        .any(|w| w.name == owner || w.type_webhook == owner))
+    })
+}
+
+type Duplicate<'s> = (&'static str, &'s str, Loc, &'s Loc);
+
+/// Records `name` in `map`, or returns the clash with its first definition.
+fn define<'s>(
+    map: &mut HashMap<&'s str, &'s Loc>,
+    what: &'static str,
+    name: &'s str,
+    loc: &'s Loc,
+) -> Option<Duplicate<'s>> {
+    match map.insert(name, loc) {
+        Some(first) => {
+            map.insert(name, first);
+            Some((what, name, first.clone(), loc))
+        }
+        None => None,
+    }
+}

@@ -1,0 +1,61 @@
+use std::fmt;
+
+use crate::model::Loc;
+
+/// Everything wrong with a spec, in file order.
+#[derive(Debug, thiserror::Error)]
+pub struct SpecErrors(pub Vec<SpecError>);
+
+impl fmt::Display for SpecErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One problem, with the place it was found.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{loc}: {kind}")]
+pub struct SpecError {
+    pub loc: Loc,
+    pub kind: ErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ErrorKind {
+    #[error("cannot read the file: {0}")]
+    Io(String),
+    #[error("TOML syntax: {0}")]
+    Syntax(String),
+    #[error("unknown key `{key}`; expected one of: {expected}")]
+    UnknownKey { key: String, expected: String },
+    #[error("missing key `{key}`")]
+    MissingKey { key: &'static str },
+    #[error("`{key}` must be {expected}")]
+    WrongValue { key: String, expected: &'static str },
+    #[error("`{text}` is not a type: {reason}")]
+    BadType { text: String, reason: &'static str },
+    #[error("`{name}` is not defined by any spec file")]
+    Undefined { name: String },
+    #[error("{what} `{name}` is defined twice (first at {first})")]
+    Duplicate {
+        what: &'static str,
+        name: String,
+        first: Loc,
+    },
+    #[error("`{name}` is not a valid {what}: {reason}")]
+    BadName {
+        what: &'static str,
+        name: String,
+        reason: &'static str,
+    },
+    #[error("unknown typeWebhook `{0}`: no `[webhook.*]` has it")]
+    UnknownWebhook(String),
+    #[error("`{at}` does not name an object, field, enum, typeMessage or typeWebhook of the spec")]
+    DanglingException { at: String },
+}

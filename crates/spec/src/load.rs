@@ -1,0 +1,203 @@
+//! Reads one spec file into a [`Module`], recording every problem it finds.
+
+use std::path::PathBuf;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::error::{ErrorKind, SpecError};
+use crate::model::{Enum, EnumValue, Exception, Field, Message, Module, Object, Type, Webhook};
+use crate::reader::{Source, Table};
+
+const FILE_KEYS: &[&str] = &[
+    "summary",
+    "page",
+    "webhook",
+    "message",
+    "object",
+    "enum",
+    "exception",
+];
+const WEBHOOK_KEYS: &[&str] = &["type_webhook", "summary", "page", "body"];
+const MESSAGE_KEYS: &[&str] = &["type_message", "summary", "page", "webhooks", "fields"];
+const OBJECT_KEYS: &[&str] = &["summary", "page", "fields"];
+const ENUM_KEYS: &[&str] = &["summary", "page", "values"];
+const FIELD_KEYS: &[&str] = &["wire", "type", "mandatory", "summary", "rust"];
+const VALUE_KEYS: &[&str] = &["wire", "summary", "rust"];
+const EXCEPTION_KEYS: &[&str] = &["at", "docs", "reason"];
+
+/// Parses `text` (the contents of `file`, shown as `path` in the model) into a module.
+/// Returns the module even when there were errors, so that later checks can still run.
+pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> (Module, Vec<SpecError>) {
+    let mut src = Source::new(file, text);
+    let (document, syntax_errors) = DeTable::parse_recoverable(text);
+    for error in syntax_errors {
+        let offset = error.span().map_or(0, |span| span.start);
+        src.error(
+            offset,
+            ErrorKind::Syntax(error.message().trim().to_string()),
+        );
+    }
+    let mut top = Table::new(document.get_ref(), document.span());
+    let summary = text_or_empty(top.string(&mut src, "summary"));
+    let page = text_or_empty(top.string(&mut src, "page"));
+    let mut module = Module {
+        path,
+        summary,
+        page: page.clone(),
+        webhooks: Vec::new(),
+        messages: Vec::new(),
+        objects: Vec::new(),
+        enums: Vec::new(),
+        exceptions: Vec::new(),
+    };
+    for (name, at, mut table) in top.opt_entries(&mut src, "webhook") {
+        let webhook = Webhook {
+            type_webhook: text_or_empty(table.string(&mut src, "type_webhook")),
+            summary: text_or_empty(table.string(&mut src, "summary")),
+            page: table
+                .opt_string(&mut src, "page")
+                .map_or_else(|| page.clone(), |(p, _)| p),
+            body: text_or_empty(table.string(&mut src, "body")),
+            name,
+            loc: src.loc(at),
+        };
+        table.finish(&mut src, WEBHOOK_KEYS);
+        module.webhooks.push(webhook);
+    }
+    for (name, at, mut table) in top.opt_entries(&mut src, "message") {
+        let message = Message {
+            type_message: text_or_empty(table.string(&mut src, "type_message")),
+            summary: text_or_empty(table.string(&mut src, "summary")),
+            page: table
+                .opt_string(&mut src, "page")
+                .map_or_else(|| page.clone(), |(p, _)| p),
+            webhooks: table.opt_strings(&mut src, "webhooks"),
+            fields: fields(&mut src, &mut table),
+            name,
+            loc: src.loc(at),
+        };
+        table.finish(&mut src, MESSAGE_KEYS);
+        module.messages.push(message);
+    }
+    for (name, at, mut table) in top.opt_entries(&mut src, "object") {
+        let object = Object {
+            summary: text_or_empty(table.string(&mut src, "summary")),
+            page: table
+                .opt_string(&mut src, "page")
+                .map_or_else(|| page.clone(), |(p, _)| p),
+            fields: fields(&mut src, &mut table),
+            name,
+            loc: src.loc(at),
+        };
+        table.finish(&mut src, OBJECT_KEYS);
+        module.objects.push(object);
+    }
+    for (name, at, mut table) in top.opt_entries(&mut src, "enum") {
+        let summary = text_or_empty(table.string(&mut src, "summary"));
+        let page = table
+            .opt_string(&mut src, "page")
+            .map_or_else(|| page.clone(), |(p, _)| p);
+        let mut values = Vec::new();
+        for item in table.opt_array(&mut src, "values") {
+            let Some(mut entry) = Table::from_value(&mut src, "values", item) else {
+                continue;
+            };
+            values.push(EnumValue {
+                wire: text_or_empty(entry.string(&mut src, "wire")),
+                summary: text_or_empty(entry.string(&mut src, "summary")),
+                rust: entry.opt_string(&mut src, "rust").map(|(r, _)| r),
+                loc: src.loc(entry.start()),
+            });
+            entry.finish(&mut src, VALUE_KEYS);
+        }
+        table.finish(&mut src, ENUM_KEYS);
+        module.enums.push(Enum {
+            name,
+            summary,
+            page,
+            values,
+            loc: src.loc(at),
+        });
+    }
+    for item in top.opt_array(&mut src, "exception") {
+        let Some(mut entry) = Table::from_value(&mut src, "exception", item) else {
+            continue;
+        };
+        module.exceptions.push(Exception {
+            at: text_or_empty(entry.string(&mut src, "at")),
+            docs: text_or_empty(entry.string(&mut src, "docs")),
+            reason: text_or_empty(entry.string(&mut src, "reason")),
+            loc: src.loc(entry.start()),
+        });
+        entry.finish(&mut src, EXCEPTION_KEYS);
+    }
+    top.finish(&mut src, FILE_KEYS);
+    (module, src.errors)
+}
+
+fn fields(src: &mut Source<'_>, table: &mut Table<'_, '_>) -> Vec<Field> {
+    let items: Vec<&Spanned<DeValue<'_>>> = table.opt_array(src, "fields");
+    let mut fields = Vec::with_capacity(items.len());
+    for item in items {
+        let Some(mut entry) = Table::from_value(src, "fields", item) else {
+            continue;
+        };
+        let wire = text_or_empty(entry.string(src, "wire"));
+        let ty = entry
+            .string(src, "type")
+            .and_then(|(text, at)| match parse_type(&text) {
+                Ok(ty) => Some(ty),
+                Err(reason) => {
+                    src.error(at, ErrorKind::BadType { text, reason });
+                    None
+                }
+            });
+        let field = Field {
+            wire,
+            rust: entry.opt_string(src, "rust").map(|(r, _)| r),
+            ty: ty.unwrap_or(Type::Any),
+            mandatory: entry.opt_bool(src, "mandatory").unwrap_or(false),
+            summary: text_or_empty(entry.string(src, "summary")),
+            loc: src.loc(entry.start()),
+        };
+        entry.finish(src, FIELD_KEYS);
+        fields.push(field);
+    }
+    fields
+}
+
+/// `string`, `integer`, `number`, `boolean`, `any`, `string|integer`, `array<T>` or a type name.
+pub fn parse_type(text: &str) -> Result<Type, &'static str> {
+    let text = text.trim();
+    if let Some(inner) = text
+        .strip_prefix("array<")
+        .and_then(|rest| rest.strip_suffix('>'))
+    {
+        return Ok(Type::Array(Box::new(parse_type(inner)?)));
+    }
+    Ok(match text {
+        "string" => Type::String,
+        "integer" => Type::Integer,
+        "number" => Type::Number,
+        "boolean" => Type::Boolean,
+        "any" => Type::Any,
+        "string|integer" | "integer|string" => Type::StringOrInteger,
+        _ if text.contains('|') => return Err("the only union is `string|integer`"),
+        _ if is_type_name(text) => Type::Named(text.to_string()),
+        _ => {
+            return Err(
+                "expected string, integer, number, boolean, any, string|integer, array<T> or a CamelCase type name",
+            );
+        }
+    })
+}
+
+pub(crate) fn is_type_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_alphanumeric())
+}
+
+fn text_or_empty(value: Option<(String, usize)>) -> String {
+    value.map(|(text, _)| text).unwrap_or_default()
+}
