@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use green_api_webhooks_spec::{Enum, Field, Message, Object, Type};
+use green_api_webhooks_spec::{Enum, Field, MESSAGE_DATA, Message, Object, Type};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
@@ -42,7 +42,7 @@ fn space_items(source: &str) -> String {
     let mut out = String::with_capacity(source.len() + 256);
     let mut previous = "";
     for line in source.lines() {
-        let starts_item = ["///", "#[", "pub ", "use ", "mod "]
+        let starts_item = ["///", "#[", "pub ", "use ", "mod ", "impl "]
             .iter()
             .any(|p| line.starts_with(p));
         let ends_item = previous == "}" || previous.ends_with(';') && !previous.starts_with(' ');
@@ -109,6 +109,18 @@ fn webhook_file(lowered: &Lowered<'_>) -> GeneratedFile {
         );
         quote! { #doc #[wire(rename = #tag)] #name(crate::#body), }
     });
+    let with_message: Vec<(Ident, Ident)> = lowered
+        .spec
+        .webhooks()
+        .filter_map(|webhook| {
+            let body = lowered.spec.objects().find(|o| o.name == webhook.body)?;
+            let position = body.fields.iter().position(|f| f.ty.named() == Some(MESSAGE_DATA))?;
+            let module = lowered.modules.iter().find(|m| m.field_names.contains_key(body.name.as_str()))?;
+            let field = &module.field_names[body.name.as_str()][position];
+            Some((ident(&webhook.name), ident(field)))
+        })
+        .collect();
+    let (variants_with_message, fields): (Vec<_>, Vec<_>) = with_message.into_iter().unzip();
     let tokens = quote! {
         #![doc = " [`Webhook`]: every body Green-API sends, by `typeWebhook`."]
         use green_api_webhooks_macros::Wire;
@@ -123,6 +135,16 @@ fn webhook_file(lowered: &Lowered<'_>) -> GeneratedFile {
             /// A `typeWebhook` the spec does not know, or a body without one, kept whole.
             #[wire(unknown)]
             Unknown(UnknownObject),
+        }
+
+        impl Webhook {
+            /// The `messageData` of a message webhook, when it is an object.
+            pub fn message_data(&self) -> Option<&crate::MessageData> {
+                match self {
+                    #(Self::#variants_with_message(body) => body.#fields.as_ref(),)*
+                    _ => None,
+                }
+            }
         }
     };
     render("webhook.rs".into(), "spec/", tokens)

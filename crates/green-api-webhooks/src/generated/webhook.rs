@@ -29,3 +29,15 @@ pub enum Webhook {
     #[wire(unknown)]
     Unknown(UnknownObject),
 }
+
+impl Webhook {
+    /// The `messageData` of a message webhook, when it is an object.
+    pub fn message_data(&self) -> Option<&crate::MessageData> {
+        match self {
+            Self::IncomingMessageReceived(body) => body.message_data.as_ref(),
+            Self::OutgoingMessageReceived(body) => body.message_data.as_ref(),
+            Self::OutgoingApiMessageReceived(body) => body.message_data.as_ref(),
+            _ => None,
+        }
+    }
+}
