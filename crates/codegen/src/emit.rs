@@ -114,8 +114,14 @@ fn webhook_file(lowered: &Lowered<'_>) -> GeneratedFile {
         .webhooks()
         .filter_map(|webhook| {
             let body = lowered.spec.objects().find(|o| o.name == webhook.body)?;
-            let position = body.fields.iter().position(|f| f.ty.named() == Some(MESSAGE_DATA))?;
-            let module = lowered.modules.iter().find(|m| m.field_names.contains_key(body.name.as_str()))?;
+            let position = body
+                .fields
+                .iter()
+                .position(|f| f.ty.named() == Some(MESSAGE_DATA))?;
+            let module = lowered
+                .modules
+                .iter()
+                .find(|m| m.field_names.contains_key(body.name.as_str()))?;
             let field = &module.field_names[body.name.as_str()][position];
             Some((ident(&webhook.name), ident(field)))
         })

@@ -64,10 +64,13 @@ pub fn load_sources<'a>(
     let spec = Spec { modules };
     errors.extend(check::check(&spec));
     if errors.is_empty() {
-        Ok(spec)
-    } else {
-        Err(SpecErrors(errors))
+        return Ok(spec);
     }
+    errors.sort_by(|a, b| {
+        let key = |e: &SpecError| (e.loc.file.clone(), e.loc.line, e.loc.column);
+        key(a).cmp(&key(b))
+    });
+    Err(SpecErrors(errors))
 }
 
 fn collect_toml_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<SpecError>) {

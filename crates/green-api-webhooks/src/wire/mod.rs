@@ -98,7 +98,17 @@ impl fmt::Display for Kind {
             Kind::Any => f.write_str("any value"),
             Kind::StringOrInteger => f.write_str("string or integer"),
             Kind::Object => f.write_str("object"),
-            Kind::Array(item) => write!(f, "array of {item}"),
+            Kind::Array(item) => write!(f, "array of {}", item.plural()),
+        }
+    }
+}
+
+impl Kind {
+    fn plural(self) -> String {
+        match self {
+            Kind::Any => "any values".to_owned(),
+            Kind::StringOrInteger => "strings or integers".to_owned(),
+            other => format!("{other}s"),
         }
     }
 }

@@ -1,0 +1,64 @@
+//! A malformed spec: every problem is reported at once, each with file:line:col.
+
+use std::path::PathBuf;
+
+fn errors(files: &[(&str, &str)]) -> String {
+    let sources = files.iter().map(|(name, text)| {
+        (
+            PathBuf::from(format!("spec/{name}")),
+            name.to_string(),
+            *text,
+        )
+    });
+    match green_api_webhooks_spec::load_sources(sources) {
+        Ok(_) => panic!("the spec has errors"),
+        Err(errors) => errors.to_string(),
+    }
+}
+
+#[test]
+fn every_problem_in_one_file_is_reported() {
+    let text = r#"summary = "A broken spec file."
+page = "https://example.invalid/page/"
+colour = "green"
+
+[message.Broken]
+type_message = "brokenMessage"
+summary = "Broken."
+webhooks = ["incomingMessageReceived"]
+fields = [
+  { wire = "a", type = "strin", summary = "Misspelt type." },
+  { wire = "b", type = "Missing", summary = "Undefined type." },
+  { wire = "a", type = "string", summary = "Duplicate wire name." },
+  { wire = "c", type = "string", mandatory = "yes", summary = "Mandatory is not a boolean." },
+  { wire = "d", type = "string" },
+  { wire = "e", type = "string|boolean", summary = "Unsupported union.", colour = 1 },
+]
+
+[object.lowercase]
+summary = "Bad name."
+fields = []
+
+[enum.Kind]
+summary = "Duplicate value."
+values = [{ wire = "x", summary = "X." }, { wire = "x", summary = "X again." }]
+
+[[exception]]
+at = "Nothing.here"
+docs = "Says something."
+reason = "About nothing."
+"#;
+    insta::assert_snapshot!(errors(&[("messages/broken.toml", text)]));
+}
+
+#[test]
+fn syntax_errors_and_cross_file_clashes_are_reported() {
+    let first = "summary = \"One.\"\npage = \"https://example.invalid/\"\n\n[object.Same]\nsummary = \"x\"\nfields = []\n";
+    let second = "summary = \"Two.\"\npage = \"https://example.invalid/\"\n\n[object.Same]\nsummary = \"x\"\nfields = []\n";
+    let broken = "summary = \"Three\npage = 1\n[object.X\n";
+    insta::assert_snapshot!(errors(&[
+        ("a.toml", first),
+        ("b.toml", second),
+        ("c.toml", broken)
+    ]));
+}

@@ -1,0 +1,9 @@
+use green_api_webhooks_macros::Wire;
+
+#[derive(Default, Wire)]
+pub struct Button {
+    #[wire(rename = "buttonId")]
+    pub button_id: Option<String>,
+}
+
+fn main() {}

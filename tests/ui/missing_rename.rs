@@ -1,0 +1,11 @@
+use green_api_webhooks::Extra;
+use green_api_webhooks_macros::Wire;
+
+#[derive(Default, Wire)]
+pub struct Button {
+    pub button_id: Option<String>,
+    #[wire(extra)]
+    pub extra: Extra,
+}
+
+fn main() {}
