@@ -1,0 +1,107 @@
+//! Allowed values named by the pages. Only real enumerations count: a list after
+//! `types:`, `values:`, `value:` or `variants:` with at least two single-word items
+//! ("There are 3 types: copy, call, and url"), and the `value - text` rows that follow
+//! a parameter. A single value ("takes on the value textMessage") is a constant, not an
+//! enumeration, and is left out.
+
+use crate::text::plain_text;
+
+const LIST_MARKERS: [&str; 4] = ["types:", "values:", "value:", "variants:"];
+
+/// Values listed inline in a description.
+pub(crate) fn inline_values(description: &str) -> Vec<String> {
+    let lower = description.to_ascii_lowercase();
+    let Some((marker_at, marker)) = LIST_MARKERS
+        .iter()
+        .filter_map(|marker| lower.find(marker).map(|at| (at, *marker)))
+        .min()
+    else {
+        return Vec::new();
+    };
+    // ASCII lowercasing keeps byte offsets, and the marker is ASCII.
+    let list = &description[marker_at + marker.len()..];
+    let list = list.split(". ").next().unwrap_or_default();
+    let mut items = Vec::new();
+    for part in list.split(',') {
+        for item in part.split(" or ") {
+            let item = item.trim();
+            let item = item.strip_prefix("and ").unwrap_or(item);
+            let item = item.strip_prefix("or ").unwrap_or(item);
+            let item = item.trim().trim_end_matches('.').trim();
+            if item.is_empty() {
+                continue;
+            }
+            if !is_value_word(item) {
+                return Vec::new();
+            }
+            items.push(item.to_string());
+        }
+    }
+    if items.len() >= 2 { items } else { Vec::new() }
+}
+
+fn is_value_word(item: &str) -> bool {
+    item.chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '@'))
+}
+
+/// Whether a description announces that value rows follow ("Have variants:",
+/// "takes the following values:", "possible values:").
+pub(crate) fn announces_values(description: &str) -> bool {
+    let trimmed = description.trim_end();
+    trimmed.ends_with(':')
+        && LIST_MARKERS
+            .iter()
+            .any(|marker| trimmed.to_ascii_lowercase().ends_with(marker))
+}
+
+/// The value named by an enum row `value - text`; `None` when the row has no ` - `.
+pub(crate) fn continuation_value(text: &str) -> Option<String> {
+    let (value, _) = text.split_once(" - ")?;
+    let value = plain_text(value);
+    (!value.is_empty()).then_some(value)
+}
+
+/// Adds values, skipping ones already there.
+pub(crate) fn push_unique(values: &mut Vec<String>, new: impl IntoIterator<Item = String>) {
+    for value in new {
+        if !values.contains(&value) {
+            values.push(value);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_real_enumerations_only() {
+        assert_eq!(
+            inline_values("There are 3 types: blink, fade, and pulse"),
+            ["blink", "fade", "pulse"]
+        );
+        assert_eq!(inline_values("Types: a , b , and c"), ["a", "b", "c"]);
+        assert_eq!(
+            inline_values("takes values: on, off. Default on"),
+            ["on", "off"]
+        );
+        assert!(inline_values("takes on the value: glowMessage").is_empty());
+        assert!(inline_values("takes on the value glowMessage").is_empty());
+        assert!(inline_values("Have variants:").is_empty());
+        assert!(inline_values("values: the first one, the second").is_empty());
+        assert!(inline_values("Sent through API: true , false").is_empty());
+    }
+
+    #[test]
+    fn announcements_and_rows() {
+        assert!(announces_values("Lamp state. Have variants:"));
+        assert!(announces_values("it takes the following values:"));
+        assert!(!announces_values("Ends with a colon:"));
+        assert_eq!(
+            continuation_value("`warm up` - getting ready").as_deref(),
+            Some("warm up")
+        );
+        assert_eq!(continuation_value("no separator"), None);
+    }
+}

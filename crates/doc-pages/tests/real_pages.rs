@@ -1,0 +1,225 @@
+//! Reads the real documentation pages kept outside the project in
+//! `shared/green-api-docs/` (next to the repository). Skipped when that folder is absent.
+//!
+//! The folder's `payloads/` holds every example body of each page: `NAME__N.json` when
+//! the docs' JSON is valid as written (no `NAME__N.orig.txt` beside it), `.orig.txt` when
+//! it is not, `.truncated.txt` / `.lossy.txt` when the copy of the page cuts it off or
+//! mangles it. The page models must agree with that.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use green_api_doc_pages::{Page, parse_page};
+
+/// Pages that document no parameters: the index pages, and the outgoing envelope pages
+/// that only refer to the incoming format (their MANIFEST.tsv rows say the same).
+const PAGES_WITHOUT_TABLES: &[&str] = &[
+    "root__index",
+    "root__type-webhook",
+    "outgoing-message__OutgoingMessage",
+    "outgoing-message__OutgoingApiMessage",
+];
+
+const KNOWN_TYPE_MESSAGES: &[&str] = &[
+    "textMessage",
+    "extendedTextMessage",
+    "imageMessage",
+    "locationMessage",
+    "contactMessage",
+    "contactsArrayMessage",
+    "buttonsMessage",
+    "templateMessage",
+    "listMessage",
+    "quotedMessage",
+    "stickerMessage",
+    "reactionMessage",
+    "groupInviteMessage",
+    "pollMessage",
+    "pollUpdateMessage",
+    "editedMessage",
+    "deletedMessage",
+    "interactiveButtons",
+    "interactiveButtonsReply",
+    "buttonsResponseMessage",
+    "listResponseMessage",
+    "templateButtonsReplyMessage",
+];
+
+fn docs_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/green-api-docs");
+    dir.join("pages").is_dir().then_some(dir)
+}
+
+struct RealPage {
+    /// `pages/NAME.txt` or `md/NAME.md`.
+    path: PathBuf,
+    stem: String,
+    is_markdown: bool,
+    text: String,
+    page: Page,
+}
+
+fn read_real_pages(dir: &Path) -> Vec<RealPage> {
+    let mut pages = Vec::new();
+    for folder in ["pages", "md"] {
+        let Ok(entries) = std::fs::read_dir(dir.join(folder)) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry
+                .unwrap_or_else(|error| panic!("{folder}: {error}"))
+                .path();
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let stem = name
+                .rsplit_once('.')
+                .map_or(name.as_str(), |(stem, _)| stem)
+                .to_string();
+            let page = parse_page(&name, &text);
+            pages.push(RealPage {
+                is_markdown: folder == "md",
+                path,
+                stem,
+                text,
+                page,
+            });
+        }
+    }
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    pages
+}
+
+#[test]
+fn real_pages_read_into_sound_models() {
+    let Some(dir) = docs_dir() else {
+        println!("skipped: no shared/green-api-docs/pages next to the repository");
+        return;
+    };
+    let pages = read_real_pages(&dir);
+    assert!(pages.len() > 50, "only {} pages found", pages.len());
+    for real in &pages {
+        let RealPage { stem, page, .. } = real;
+        let where_ = real.path.display();
+        if !PAGES_WITHOUT_TABLES.contains(&stem.as_str()) {
+            assert!(!page.tables.is_empty(), "{where_}: no table");
+        }
+        for table in &page.tables {
+            assert!(
+                !table.rows.is_empty(),
+                "{where_}: table `{}` has no rows",
+                table.object
+            );
+        }
+        let lower = stem.to_lowercase();
+        if KNOWN_TYPE_MESSAGES
+            .iter()
+            .any(|t| lower.contains(&t.to_lowercase()))
+        {
+            assert!(
+                page.tables.iter().any(|t| t.object == "messageData"),
+                "{where_}: no messageData table"
+            );
+        }
+    }
+}
+
+/// What `payloads/` says about the examples of one page.
+#[derive(Default)]
+struct ExpectedExamples {
+    verbatim: Vec<serde_json::Value>,
+    invalid: usize,
+    cut_or_lossy: usize,
+}
+
+fn expected_examples(dir: &Path, real: &RealPage) -> ExpectedExamples {
+    let prefix = format!(
+        "{}__{}",
+        real.stem,
+        if real.is_markdown { "md" } else { "" }
+    );
+    let mut by_number: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    let payloads =
+        std::fs::read_dir(dir.join("payloads")).unwrap_or_else(|error| panic!("payloads: {error}"));
+    for entry in payloads {
+        let name = entry.unwrap_or_else(|error| panic!("{error}")).file_name();
+        let name = name.to_string_lossy();
+        let Some(rest) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let Some((number, kind)) = rest.split_once('.') else {
+            continue;
+        };
+        if let Ok(number) = number.parse() {
+            by_number.entry(number).or_default().push(kind.to_string());
+        }
+    }
+    let mut expected = ExpectedExamples::default();
+    for (number, kinds) in by_number {
+        let has = |kind: &str| kinds.iter().any(|k| k == kind);
+        if has("orig.txt") {
+            expected.invalid += 1;
+        } else if has("truncated.txt") || has("lossy.txt") {
+            expected.cut_or_lossy += 1;
+        } else if has("json") {
+            let path = dir.join("payloads").join(format!("{prefix}{number}.json"));
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+            let value = serde_json::from_str(&text)
+                .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+            expected.verbatim.push(value);
+        }
+    }
+    expected
+}
+
+#[test]
+fn real_examples_match_the_payloads() {
+    let Some(dir) = docs_dir() else {
+        println!("skipped: no shared/green-api-docs/pages next to the repository");
+        return;
+    };
+    if !dir.join("payloads").is_dir() {
+        println!("skipped: no shared/green-api-docs/payloads");
+        return;
+    }
+    for real in read_real_pages(&dir) {
+        let expected = expected_examples(&dir, &real);
+        let where_ = real.path.display();
+        assert_eq!(real.page.examples, expected.verbatim, "{where_}: examples");
+        let count = |needle: &str| {
+            real.page
+                .problems
+                .iter()
+                .filter(|p| p.message.starts_with(needle))
+                .count()
+        };
+        assert_eq!(
+            count("example is not valid JSON"),
+            expected.invalid,
+            "{where_}: invalid examples"
+        );
+        assert_eq!(
+            count("example cut short"),
+            expected.cut_or_lossy,
+            "{where_}: cut examples"
+        );
+    }
+}
+
+#[test]
+fn real_pages_cut_anywhere_still_read() {
+    let Some(dir) = docs_dir() else {
+        println!("skipped: no shared/green-api-docs/pages next to the repository");
+        return;
+    };
+    for real in read_real_pages(&dir) {
+        for (cut, _) in real.text.char_indices().step_by(7) {
+            let page = parse_page(&real.stem, &real.text[..cut]);
+            assert!(page.tables.iter().all(|t| !t.rows.is_empty()));
+        }
+    }
+}
