@@ -1,6 +1,8 @@
 //! `cargo xtask <command>`: the workspace's maintenance commands.
 
 mod codegen;
+mod drift;
+mod import;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +27,10 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Read documentation pages into the page model (JSON lines or text), or draft a spec entry.
+    Import(import::Args),
+    /// Compare the spec with a folder of documentation pages and example bodies.
+    Drift(drift::Args),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +38,8 @@ fn main() -> ExitCode {
     let root = workspace_root();
     let result = match cli.command {
         Command::Codegen { check } => codegen::run(&root, check),
+        Command::Import(args) => import::run(&root, args),
+        Command::Drift(args) => drift::run(&root, args),
     };
     match result {
         Ok(code) => code,

@@ -112,6 +112,9 @@ impl Spec {
     pub fn enums(&self) -> impl Iterator<Item = &Enum> {
         self.modules.iter().flat_map(|m| &m.enums)
     }
+    pub fn bad_examples(&self) -> impl Iterator<Item = &BadExample> {
+        self.modules.iter().flat_map(|m| &m.bad_examples)
+    }
     pub fn exceptions(&self) -> impl Iterator<Item = &Exception> {
         self.modules.iter().flat_map(|m| &m.exceptions)
     }

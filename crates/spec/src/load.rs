@@ -6,7 +6,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::{ErrorKind, SpecError};
-use crate::model::{Enum, EnumValue, Exception, Field, Message, Module, Object, Type, Webhook};
+use crate::model::{
+    BadExample, Enum, EnumValue, Exception, Field, Message, Module, Object, Type, Webhook,
+};
 use crate::reader::{Source, Table};
 
 const FILE_KEYS: &[&str] = &[
@@ -25,6 +27,7 @@ const ENUM_KEYS: &[&str] = &["summary", "page", "values"];
 const FIELD_KEYS: &[&str] = &["wire", "type", "mandatory", "summary", "rust"];
 const VALUE_KEYS: &[&str] = &["wire", "summary", "rust"];
 const EXCEPTION_KEYS: &[&str] = &["at", "docs", "reason"];
+const BAD_EXAMPLE_KEYS: &[&str] = &["payload", "reason"];
 
 /// Parses `text` (the contents of `file`, shown as `path` in the model) into a module.
 /// Returns the module even when there were errors, so that later checks can still run.
@@ -50,6 +53,7 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> (Module, Vec
         objects: Vec::new(),
         enums: Vec::new(),
         exceptions: Vec::new(),
+        bad_examples: Vec::new(),
     };
     for (name, at, mut table) in top.opt_entries(&mut src, "webhook") {
         let webhook = Webhook {
@@ -131,6 +135,17 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> (Module, Vec
             loc: src.loc(entry.start()),
         });
         entry.finish(&mut src, EXCEPTION_KEYS);
+    }
+    for item in top.opt_array(&mut src, "bad_example") {
+        let Some(mut entry) = Table::from_value(&mut src, "bad_example", item) else {
+            continue;
+        };
+        module.bad_examples.push(BadExample {
+            payload: text_or_empty(entry.string(&mut src, "payload")),
+            reason: text_or_empty(entry.string(&mut src, "reason")),
+            loc: src.loc(entry.start()),
+        });
+        entry.finish(&mut src, BAD_EXAMPLE_KEYS);
     }
     top.finish(&mut src, FILE_KEYS);
     (module, src.errors)

@@ -41,6 +41,17 @@ pub struct Module {
     pub objects: Vec<Object>,
     pub enums: Vec<Enum>,
     pub exceptions: Vec<Exception>,
+    pub bad_examples: Vec<BadExample>,
+}
+
+/// A documented example body that is wrong, by name in the docs' payload folder, and why: tests
+/// do not require it to parse to a typed variant or to validate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BadExample {
+    /// File name, e.g. `root__type-webhook__md1.json`.
+    pub payload: String,
+    pub reason: String,
+    pub loc: Loc,
 }
 
 /// A `typeWebhook` value and the object that describes the rest of its body.
