@@ -150,7 +150,8 @@ impl fmt::Display for Issue {
     }
 }
 
-/// Every deviation found by `validate()`, in body order.
+/// Every deviation found by `validate()`: for each object, its typed fields in spec order, then
+/// its unknown keys and the values that did not fit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
     pub issues: Vec<Issue>,

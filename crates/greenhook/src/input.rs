@@ -1,0 +1,209 @@
+//! Reading inputs and splitting them into webhook bodies, each with a source to name it by.
+
+use std::ffi::OsStr;
+use std::fmt;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use green_api_webhooks::{ParseError, Webhook};
+
+/// Where an input comes from: a file, or standard input (no file, or `-`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    /// `-` is standard input, as in most command-line tools.
+    pub fn from_arg(arg: &Path) -> Input {
+        if arg.as_os_str() == OsStr::new("-") {
+            Input::Stdin
+        } else {
+            Input::File(arg.to_path_buf())
+        }
+    }
+
+    /// The whole input as bytes: bodies are not required to be UTF-8 here, so that a body
+    /// that is not reaches the parser and gets reported like any other broken body.
+    pub fn read(&self) -> Result<Vec<u8>, ReadError> {
+        let result = match self {
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                io::stdin().lock().read_to_end(&mut bytes).map(|_| bytes)
+            }
+            Input::File(path) => std::fs::read(path),
+        };
+        result.map_err(|error| ReadError {
+            input: self.to_string(),
+            error,
+        })
+    }
+}
+
+impl fmt::Display for Input {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Input::Stdin => f.write_str("stdin"),
+            Input::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// An input that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read {input}: {error}")]
+pub struct ReadError {
+    input: String,
+    #[source]
+    error: io::Error,
+}
+
+/// One webhook body of an input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Body<'a> {
+    /// How output names the body: `file` for a whole file, `file:LINE` for a line of NDJSON.
+    /// Standard input always carries a line (`stdin:1` for a single body), since it has no
+    /// other name.
+    pub source: String,
+    /// The line of the input the body starts on (1-based), to report syntax errors by the
+    /// input's lines rather than the body's.
+    pub first_line: usize,
+    pub bytes: &'a [u8],
+}
+
+impl Body<'_> {
+    /// Parses the body. Syntax errors name the line of the input, not of the body, so that
+    /// they point into the file as an editor shows it.
+    pub fn parse(&self) -> Result<Webhook, ParseError> {
+        Webhook::from_slice(self.bytes).map_err(|error| match error {
+            ParseError::Syntax {
+                line,
+                column,
+                message,
+            } => ParseError::Syntax {
+                line: line + self.first_line - 1,
+                column,
+                message,
+            },
+            other => other,
+        })
+    }
+}
+
+/// Splits an input into bodies.
+///
+/// An input is one body when it is one JSON value as a whole. Otherwise it is NDJSON, one body
+/// per non-blank line, provided at least one of its lines is a complete JSON object on its own;
+/// if none is, it is one broken body (typically a pretty-printed body with a syntax error),
+/// so that its error is reported once, at its line and column, rather than once per line.
+/// An empty input is one (broken) body too: an empty webhook request is worth reporting.
+pub fn split<'a>(input: &Input, bytes: &'a [u8]) -> Vec<Body<'a>> {
+    let whole = |bytes| {
+        let source = match input {
+            Input::Stdin => format!("{input}:1"),
+            Input::File(_) => input.to_string(),
+        };
+        vec![Body {
+            source,
+            first_line: 1,
+            bytes,
+        }]
+    };
+    if is_json(bytes) || !lines(bytes).any(|(_, line)| is_json_object(line)) {
+        return whole(bytes);
+    }
+    lines(bytes)
+        .map(|(number, line)| Body {
+            source: format!("{input}:{number}"),
+            first_line: number,
+            bytes: line,
+        })
+        .collect()
+}
+
+/// The non-blank lines of an input with their 1-based numbers, without line terminators
+/// (`\n` or `\r\n`).
+fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
+    bytes
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .map(|(index, line)| (index + 1, line.strip_suffix(b"\r").unwrap_or(line)))
+        .filter(|(_, line)| !line.trim_ascii().is_empty())
+}
+
+/// Whether the bytes are exactly one JSON value (surrounding whitespace allowed).
+fn is_json(bytes: &[u8]) -> bool {
+    serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
+}
+
+fn is_json_object(line: &[u8]) -> bool {
+    line.trim_ascii_start().starts_with(b"{") && is_json(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(input: &Input, bytes: &[u8]) -> Vec<(String, usize, String)> {
+        split(input, bytes)
+            .into_iter()
+            .map(|body| {
+                let text = String::from_utf8_lossy(body.bytes).into_owned();
+                (body.source, body.first_line, text)
+            })
+            .collect()
+    }
+
+    fn file() -> Input {
+        Input::File(PathBuf::from("in.json"))
+    }
+
+    #[test]
+    fn a_pretty_printed_body_is_one_body() {
+        let bytes = b"{\n  \"a\": 1\n}\n";
+        assert_eq!(
+            sources(&file(), bytes),
+            [("in.json".into(), 1, "{\n  \"a\": 1\n}\n".into())]
+        );
+    }
+
+    #[test]
+    fn a_single_body_on_stdin_is_line_one() {
+        assert_eq!(
+            sources(&Input::Stdin, b"{}"),
+            [("stdin:1".into(), 1, "{}".into())]
+        );
+    }
+
+    #[test]
+    fn ndjson_is_one_body_per_non_blank_line() {
+        let bytes = b"{\"a\":1}\r\n\n  \n[1]\n{\"b\":\n";
+        assert_eq!(
+            sources(&file(), bytes),
+            [
+                ("in.json:1".into(), 1, "{\"a\":1}".into()),
+                ("in.json:4".into(), 4, "[1]".into()),
+                ("in.json:5".into(), 5, "{\"b\":".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_broken_pretty_printed_body_stays_whole() {
+        let bytes = b"{\n  \"a\": 1,\n  \"b\": [\n}\n";
+        assert_eq!(split(&file(), bytes).len(), 1);
+    }
+
+    #[test]
+    fn an_empty_input_is_one_body() {
+        assert_eq!(sources(&file(), b""), [("in.json".into(), 1, "".into())]);
+        assert_eq!(split(&Input::Stdin, b" \n\n").len(), 1);
+    }
+
+    #[test]
+    fn dash_is_stdin() {
+        assert_eq!(Input::from_arg(Path::new("-")), Input::Stdin);
+        assert_eq!(Input::from_arg(Path::new("./-")), Input::File("./-".into()));
+    }
+}

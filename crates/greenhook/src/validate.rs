@@ -1,0 +1,128 @@
+//! `greenhook validate`: what is wrong with each body, for people (text) or programs (JSON).
+
+use std::io::{self, Write};
+
+use green_api_webhooks::{Issue, Severity};
+use serde::Serialize;
+
+use crate::input::Body;
+
+/// How results are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A line per body, then an indented line per issue, for people.
+    Text,
+    /// One JSON object per line per body, for programs.
+    Json,
+}
+
+/// The result for one body. Field order is the order of the keys in JSON output.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    pub source: String,
+    #[serde(rename = "typeWebhook")]
+    pub type_webhook: Option<String>,
+    #[serde(rename = "typeMessage")]
+    pub type_message: Option<String>,
+    /// Both `typeWebhook` and `typeMessage` (when there is a `messageData`) are in the spec.
+    pub known: bool,
+    /// No errors; warnings allowed.
+    pub valid: bool,
+    pub errors: Vec<Finding>,
+    pub warnings: Vec<Finding>,
+    /// Whether the body parsed at all; text output names the types only of bodies that did.
+    #[serde(skip)]
+    pub parsed: bool,
+}
+
+/// One issue: a JSON Pointer into the body ("" for the body itself) and what is wrong there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub path: String,
+    pub message: String,
+}
+
+impl From<&Issue> for Finding {
+    fn from(issue: &Issue) -> Finding {
+        Finding {
+            path: issue.path.clone(),
+            message: issue.message(),
+        }
+    }
+}
+
+/// Parses and validates one body. A body that does not parse is invalid, with the reason as
+/// an error at the root.
+pub fn check(body: &Body<'_>) -> Outcome {
+    let webhook = match body.parse() {
+        Ok(webhook) => webhook,
+        Err(error) => {
+            return Outcome {
+                source: body.source.clone(),
+                type_webhook: None,
+                type_message: None,
+                known: false,
+                valid: false,
+                errors: vec![Finding {
+                    path: String::new(),
+                    message: error.to_string(),
+                }],
+                warnings: Vec::new(),
+                parsed: false,
+            };
+        }
+    };
+    let report = webhook.validate();
+    let message_data = webhook.message_data();
+    Outcome {
+        source: body.source.clone(),
+        type_webhook: webhook.tag().map(str::to_owned),
+        type_message: message_data.and_then(|m| m.tag()).map(str::to_owned),
+        known: webhook.is_known() && message_data.is_none_or(|m| m.is_known()),
+        valid: report.is_valid(),
+        errors: report.errors().map(Finding::from).collect(),
+        warnings: report.warnings().map(Finding::from).collect(),
+        parsed: true,
+    }
+}
+
+impl Outcome {
+    /// One line of JSON, without the newline.
+    pub fn write_json(&self, out: &mut impl Write) -> io::Result<()> {
+        serde_json::to_writer(&mut *out, self).map_err(io::Error::from)?;
+        writeln!(out)
+    }
+
+    /// `source: valid (typeWebhook / typeMessage)`, then an indented line per issue.
+    pub fn write_text(&self, out: &mut impl Write) -> io::Result<()> {
+        let status = if self.valid { "valid" } else { "invalid" };
+        write!(out, "{}: {status}", self.source)?;
+        match (&self.type_webhook, &self.type_message) {
+            (Some(webhook), Some(message)) => write!(out, " ({webhook} / {message})")?,
+            (Some(webhook), None) => write!(out, " ({webhook})")?,
+            // A body that did not parse has no types to speak of; one that did, but has no
+            // `typeWebhook`, is worth saying so.
+            (None, _) if self.parsed => write!(out, " (no typeWebhook)")?,
+            (None, _) => {}
+        }
+        writeln!(out)?;
+        let issues = (self.errors.iter().map(|f| (Severity::Error, f)))
+            .chain(self.warnings.iter().map(|f| (Severity::Warning, f)));
+        for (severity, finding) in issues {
+            let path = if finding.path.is_empty() {
+                "(root)"
+            } else {
+                &finding.path
+            };
+            // Padded to the width of "warning" so that paths line up; through a `String`,
+            // since `Severity`'s `Display` ignores the width.
+            writeln!(
+                out,
+                "  {:<7} {path}: {}",
+                severity.to_string(),
+                finding.message
+            )?;
+        }
+        Ok(())
+    }
+}
