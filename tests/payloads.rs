@@ -1,6 +1,8 @@
 //! Every documented body in `fixtures/payloads/` parses to its typed variant, validates, and
 //! serializes back to the same JSON value. Snapshots show the typed value and the report.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use green_api_webhooks::{MessageData, Webhook};
 
 fn parse(name: &str) -> (Webhook, serde_json::Value) {
@@ -10,21 +12,100 @@ fn parse(name: &str) -> (Webhook, serde_json::Value) {
     (webhook, value)
 }
 
+/// Documented examples the spec marks as wrong, with the reason.
+fn bad_examples() -> BTreeMap<String, String> {
+    let spec = green_api_webhooks_spec::load_dir(&green_api_webhooks_tests::root().join("spec"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    spec.bad_examples()
+        .map(|b| (b.payload.clone(), b.reason.clone()))
+        .collect()
+}
+
+fn is_known(webhook: &Webhook) -> bool {
+    webhook.is_known() && webhook.message_data().is_none_or(MessageData::is_known)
+}
+
 #[test]
 fn every_fixture_parses_validates_and_round_trips() {
-    insta::glob!("fixtures/payloads/*.json", |path| {
+    let bad = bad_examples();
+    insta::glob!("fixtures/*/*.json", |path| {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("fixture names are UTF-8");
         let text = std::fs::read_to_string(path).expect("fixture is readable");
-        let webhook = Webhook::from_str(&text).expect("fixture parses");
+        let webhook = Webhook::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let report = webhook.validate();
         let original: serde_json::Value = serde_json::from_str(&text).expect("fixture is JSON");
         let round_trip: serde_json::Value =
             serde_json::from_str(&webhook.to_json()).expect("output is JSON");
         assert_eq!(
             round_trip, original,
-            "serialize(parse(body)) must equal the body"
+            "{name}: serialize(parse(body)) must equal the body"
         );
-        insta::assert_snapshot!(format!("report: {report}\n\n{webhook:#?}"));
+        let verdict = match bad.get(name) {
+            Some(reason) => format!("known-bad documentation: {reason}"),
+            None => {
+                assert!(
+                    is_known(&webhook),
+                    "{name}: parsed to a catch-all: {:?} / {:?}",
+                    webhook.tag(),
+                    webhook.message_data().and_then(MessageData::tag)
+                );
+                assert!(report.is_valid(), "{name}: {report}");
+                "typed and valid".to_owned()
+            }
+        };
+        insta::assert_snapshot!(format!("{verdict}\nreport: {report}\n\n{webhook:#?}"));
     });
+}
+
+#[test]
+fn every_spec_variant_has_a_fixture() {
+    let bad = bad_examples();
+    let spec = green_api_webhooks_spec::load_dir(&green_api_webhooks_tests::root().join("spec"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let fixtures = green_api_webhooks_tests::root().join("tests/fixtures");
+    let entries = ["payloads", "constructed"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(fixtures.join(dir)).expect("fixture folder exists"));
+    let mut type_webhooks = BTreeSet::new();
+    let mut type_messages = BTreeSet::new();
+    for entry in entries {
+        let path = entry.expect("fixture folder is readable").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        if !name.ends_with(".json") || bad.contains_key(&name) {
+            continue;
+        }
+        let webhook =
+            Webhook::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("parses");
+        type_webhooks.extend(webhook.tag().map(str::to_owned));
+        type_messages.extend(
+            webhook
+                .message_data()
+                .and_then(MessageData::tag)
+                .map(str::to_owned),
+        );
+    }
+    let missing: Vec<String> = spec
+        .webhooks()
+        .filter(|w| !type_webhooks.contains(&w.type_webhook))
+        .map(|w| format!("typeWebhook {} ({})", w.type_webhook, w.loc))
+        .chain(
+            spec.messages()
+                .filter(|m| !type_messages.contains(&m.type_message))
+                .map(|m| format!("typeMessage {} ({})", m.type_message, m.loc)),
+        )
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "spec variants without a valid fixture:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]

@@ -1,4 +1,5 @@
 #![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
 
 // The derive refers to this crate by name, also from inside it.
 extern crate self as green_api_webhooks;
@@ -7,7 +8,7 @@ extern crate self as green_api_webhooks;
 mod generated;
 mod parse;
 mod report;
-pub mod wire;
+mod wire;
 
 pub use generated::*;
 pub use parse::ParseError;

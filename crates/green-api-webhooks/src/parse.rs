@@ -11,13 +11,19 @@ pub enum ParseError {
     /// Not JSON: the line and column (1-based) where reading stopped.
     #[error("invalid JSON at line {line}, column {column}: {message}")]
     Syntax {
+        /// 1-based line.
         line: usize,
+        /// 1-based column; 0 when the body ended before the line had a character.
         column: usize,
+        /// What the JSON reader expected.
         message: String,
     },
     /// JSON, but not an object.
     #[error("a webhook body is a JSON object, found {found}")]
-    NotAnObject { found: JsonType },
+    NotAnObject {
+        /// What the body is instead.
+        found: JsonType,
+    },
 }
 
 impl From<serde_json::Error> for ParseError {

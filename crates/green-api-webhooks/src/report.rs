@@ -25,16 +25,24 @@ impl fmt::Display for Severity {
 /// The JSON type of a value, for messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum JsonType {
+    /// `null`
     Null,
+    /// `true` or `false`
     Boolean,
+    /// A number without fraction or exponent.
     Integer,
+    /// A number with a fraction or an exponent.
     Number,
+    /// A string.
     String,
+    /// An array.
     Array,
+    /// An object.
     Object,
 }
 
 impl JsonType {
+    /// The JSON type of `value`.
     pub fn of(value: &serde_json::Value) -> JsonType {
         use serde_json::Value;
         match value {
@@ -69,18 +77,31 @@ pub enum IssueKind {
     /// A mandatory field is absent.
     MissingField,
     /// A value has a JSON type the spec does not allow here.
-    WrongType { expected: String, found: JsonType },
+    WrongType {
+        /// What the spec allows, e.g. `array of objects`.
+        expected: String,
+        /// What the body has.
+        found: JsonType,
+    },
     /// An integer too large or too small for the field.
-    OutOfRange { expected: String },
+    OutOfRange {
+        /// What the spec allows.
+        expected: String,
+    },
     /// A string outside the documented set of values.
     NotAllowed {
+        /// The value in the body.
         value: String,
+        /// The documented values.
         allowed: &'static [&'static str],
     },
     /// A field the spec does not describe.
     UnknownField,
     /// A `typeWebhook` or `typeMessage` value the spec does not describe.
-    UnknownVariant { value: String },
+    UnknownVariant {
+        /// The tag's value in the body.
+        value: String,
+    },
 }
 
 impl IssueKind {
@@ -124,11 +145,15 @@ impl fmt::Display for IssueKind {
 /// One deviation: where (a JSON Pointer in wire names), how bad, and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {
+    /// RFC 6901 JSON Pointer in wire names, e.g. `/messageData/textMessageData/textMessage`;
+    /// the empty string is the whole body.
     pub path: String,
+    /// What is wrong.
     pub kind: IssueKind,
 }
 
 impl Issue {
+    /// Whether this is an error or a warning.
     pub fn severity(&self) -> Severity {
         self.kind.severity()
     }
@@ -154,6 +179,7 @@ impl fmt::Display for Issue {
 /// its unknown keys and the values that did not fit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
+    /// The issues, in the order described above.
     pub issues: Vec<Issue>,
 }
 
@@ -163,12 +189,14 @@ impl Report {
         self.errors().next().is_none()
     }
 
+    /// The issues that contradict the spec.
     pub fn errors(&self) -> impl Iterator<Item = &Issue> {
         self.issues
             .iter()
             .filter(|i| i.severity() == Severity::Error)
     }
 
+    /// The issues about things the spec does not know.
     pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
         self.issues
             .iter()
@@ -202,16 +230,21 @@ impl fmt::Display for Report {
 /// when an issue is reported, so validating a valid body allocates nothing.
 #[derive(Clone, Copy, Debug)]
 pub enum Path<'a> {
+    /// The whole body.
     Root,
+    /// A key of an object below a path.
     Key(&'a Path<'a>, &'a str),
+    /// An item of an array below a path.
     Index(&'a Path<'a>, usize),
 }
 
 impl<'a> Path<'a> {
+    /// The path of `key` in the object at this path.
     pub fn key(&'a self, key: &'a str) -> Path<'a> {
         Path::Key(self, key)
     }
 
+    /// The path of item `index` in the array at this path.
     pub fn index(&'a self, index: usize) -> Path<'a> {
         Path::Index(self, index)
     }

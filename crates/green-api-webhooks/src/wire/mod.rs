@@ -56,20 +56,30 @@ pub type Extra = Map<String, Value>;
 
 /// The result of reading a value tolerantly: the typed value, or the raw JSON that did not fit.
 pub enum Fit<T> {
+    /// The value fits the type.
     Fits(T),
+    /// The value as it arrived, since it does not fit.
     Misfit(Value),
 }
 
 /// The JSON shape a field expects, for messages and for checking values that did not fit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
+    /// A JSON string.
     String,
+    /// A JSON integer that fits in an `i64`.
     Integer,
+    /// Any JSON number.
     Number,
+    /// `true` or `false`.
     Boolean,
+    /// Any JSON value.
     Any,
+    /// A string or an integer.
     StringOrInteger,
+    /// A JSON object.
     Object,
+    /// A JSON array of the given kind.
     Array(&'static Kind),
 }
 
@@ -207,6 +217,7 @@ fn fits(kind: Kind, value: &Value) -> bool {
 /// none, kept whole.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnknownObject {
+    /// Every key of the object, as it arrived.
     pub raw: Map<String, Value>,
 }
 
@@ -246,10 +257,12 @@ pub fn store_extra<'de, D: Deserializer<'de>>(
     Ok(())
 }
 
+/// Reports a mandatory field that is absent.
 pub fn report_missing(path: &Path<'_>, report: &mut Report) {
     report.push(path, IssueKind::MissingField);
 }
 
+/// Reports a string outside its documented values.
 pub fn report_not_allowed(
     value: &str,
     allowed: &'static [&'static str],
@@ -265,6 +278,7 @@ pub fn report_not_allowed(
     );
 }
 
+/// Writes an object: its present fields in spec order, then the extra ones.
 pub fn serialize_object<T: WireObject, S: serde::Serializer>(
     object: &T,
     serializer: S,

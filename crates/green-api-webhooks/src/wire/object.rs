@@ -41,7 +41,9 @@ impl<'de> Visitor<'de> for KeyVisitor {
 
 /// Reads the value of one key straight into an object's field.
 pub struct FieldSeed<'a, T> {
+    /// The object being read.
     pub target: &'a mut T,
+    /// The key whose value comes next.
     pub key: &'a str,
 }
 

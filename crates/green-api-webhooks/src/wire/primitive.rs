@@ -14,11 +14,17 @@ use crate::report::{Path, Report};
 /// A JSON scalar as the parser saw it.
 #[derive(Clone, Copy, Debug)]
 pub enum Scalar<'a> {
+    /// `null`
     Null,
+    /// `true` or `false`
     Bool(bool),
+    /// A negative integer (or any integer, from some deserializers).
     I64(i64),
+    /// A non-negative integer.
     U64(u64),
+    /// A number with a fraction or exponent.
     F64(f64),
+    /// A string.
     Str(&'a str),
 }
 
@@ -37,6 +43,7 @@ impl Scalar<'_> {
 
 /// A type read from one JSON scalar; every other scalar, array or object does not fit.
 pub trait FromScalar: Sized {
+    /// The value for `scalar`, or `None` when it does not fit.
     fn from_scalar(scalar: Scalar<'_>) -> Option<Self>;
 }
 
@@ -145,7 +152,9 @@ scalar_wire!(StringOrInteger, Kind::StringOrInteger, |s| match s {
 /// kept as it arrived.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum StringOrInteger {
+    /// The value arrived as a string.
     String(String),
+    /// The value arrived as an integer.
     Integer(i64),
 }
 
