@@ -6,12 +6,14 @@ extern crate self as green_api_webhooks;
 
 #[rustfmt::skip]
 mod generated;
+mod limits;
 mod parse;
 mod report;
 mod wire;
 
 pub use generated::*;
-pub use parse::ParseError;
+pub use limits::Limits;
+pub use parse::{ParseError, ParseOptions};
 pub use report::{Issue, IssueKind, JsonType, Path, Report, Severity};
 pub use wire::{Extra, StringOrInteger, UnknownObject};
 

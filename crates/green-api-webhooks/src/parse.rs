@@ -1,6 +1,7 @@
 //! Entry points: parse a body, validate it.
 
 use crate::Webhook;
+use crate::limits::{Limits, check_depth};
 use crate::report::{JsonType, Path, Report};
 use crate::wire::{Fit, Wire};
 
@@ -24,6 +25,39 @@ pub enum ParseError {
         /// What the body is instead.
         found: JsonType,
     },
+    /// Larger than [`Limits::max_body_bytes`].
+    #[error("body of {size} bytes is over the limit of {limit} bytes")]
+    TooLarge {
+        /// The body's size in bytes.
+        size: usize,
+        /// The limit it broke.
+        limit: usize,
+    },
+    /// Nested deeper than [`Limits::max_depth`].
+    #[error("body nests deeper than the limit of {limit} levels, at line {line}, column {column}")]
+    TooDeep {
+        /// The limit it broke.
+        limit: usize,
+        /// 1-based line of the bracket that goes too deep.
+        line: usize,
+        /// 1-based column of that bracket.
+        column: usize,
+    },
+    /// A strict parse found deviations from the spec (warnings included).
+    #[error("body deviates from the spec: {report}")]
+    Rejected {
+        /// Every deviation.
+        report: Report,
+    },
+}
+
+/// How to parse: the limits, and whether any deviation from the spec fails the parse.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// Size and depth limits, checked before parsing.
+    pub limits: Limits,
+    /// Fail with [`ParseError::Rejected`] when `validate()` reports anything, warnings included.
+    pub strict: bool,
 }
 
 impl From<serde_json::Error> for ParseError {
@@ -43,9 +77,51 @@ impl From<serde_json::Error> for ParseError {
 }
 
 impl Webhook {
-    /// Parses a body tolerantly: unknown variants and fields are kept, values of the wrong type
-    /// are kept raw. Fails only when the body is not a JSON object.
+    /// Parses a body tolerantly, within the default [`Limits`]: unknown variants and fields are
+    /// kept, values of the wrong type are kept raw. Fails only when the body is not a JSON
+    /// object or breaks a limit. A leading UTF-8 byte order mark is ignored.
     pub fn from_slice(body: &[u8]) -> Result<Webhook, ParseError> {
+        Webhook::from_slice_with(body, &ParseOptions::default())
+    }
+
+    /// Parses a body that must match the spec exactly: any error or warning of
+    /// [`Webhook::validate`] fails the parse with [`ParseError::Rejected`].
+    pub fn from_slice_strict(body: &[u8]) -> Result<Webhook, ParseError> {
+        Webhook::from_slice_with(
+            body,
+            &ParseOptions {
+                strict: true,
+                ..ParseOptions::default()
+            },
+        )
+    }
+
+    /// Parses a body with the given options.
+    pub fn from_slice_with(body: &[u8], options: &ParseOptions) -> Result<Webhook, ParseError> {
+        let limits = options.limits;
+        if body.len() > limits.max_body_bytes {
+            return Err(ParseError::TooLarge {
+                size: body.len(),
+                limit: limits.max_body_bytes,
+            });
+        }
+        let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+        check_depth(body, limits.max_depth).map_err(|at| ParseError::TooDeep {
+            limit: limits.max_depth,
+            line: at.line,
+            column: at.column,
+        })?;
+        let webhook = Webhook::parse_json(body)?;
+        if options.strict {
+            let report = webhook.validate();
+            if !report.is_clean() {
+                return Err(ParseError::Rejected { report });
+            }
+        }
+        Ok(webhook)
+    }
+
+    fn parse_json(body: &[u8]) -> Result<Webhook, ParseError> {
         let mut deserializer = serde_json::Deserializer::from_slice(body);
         let webhook = Webhook::deserialize_wire(&mut deserializer)?;
         deserializer.end()?;

@@ -179,14 +179,27 @@ impl fmt::Display for Issue {
 /// its unknown keys and the values that did not fit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
-    /// The issues, in the order described above.
+    /// The issues, in the order described above, at most [`Report::MAX_ISSUES`].
     pub issues: Vec<Issue>,
+    /// Errors found after `issues` was full, counted but not kept.
+    pub omitted_errors: usize,
+    /// Warnings found after `issues` was full, counted but not kept.
+    pub omitted_warnings: usize,
 }
 
 impl Report {
+    /// How many issues a report keeps. A hostile body can have millions (an array of a million
+    /// wrong items); past this many, issues are only counted, so validating stays cheap.
+    pub const MAX_ISSUES: usize = 100;
+
     /// True when there is no error (warnings allowed).
     pub fn is_valid(&self) -> bool {
-        self.errors().next().is_none()
+        self.omitted_errors == 0 && self.errors().next().is_none()
+    }
+
+    /// True when there is neither an error nor a warning.
+    pub fn is_clean(&self) -> bool {
+        self.issues.is_empty() && self.omitted_errors == 0 && self.omitted_warnings == 0
     }
 
     /// The issues that contradict the spec.
@@ -204,10 +217,16 @@ impl Report {
     }
 
     pub(crate) fn push(&mut self, path: &Path<'_>, kind: IssueKind) {
-        self.issues.push(Issue {
-            path: path.to_pointer(),
-            kind,
-        });
+        if self.issues.len() < Self::MAX_ISSUES {
+            self.issues.push(Issue {
+                path: path.to_pointer(),
+                kind,
+            });
+        } else if kind.severity() == Severity::Error {
+            self.omitted_errors += 1;
+        } else {
+            self.omitted_warnings += 1;
+        }
     }
 }
 
@@ -221,6 +240,13 @@ impl fmt::Display for Report {
                 writeln!(f)?;
             }
             write!(f, "{issue}")?;
+        }
+        if self.omitted_errors + self.omitted_warnings > 0 {
+            write!(
+                f,
+                "\n... and {} more errors, {} more warnings",
+                self.omitted_errors, self.omitted_warnings
+            )?;
         }
         Ok(())
     }

@@ -5,7 +5,7 @@ use std::fmt;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use green_api_webhooks::{ParseError, Webhook};
+use green_api_webhooks::{Limits, ParseError, ParseOptions, Webhook};
 
 /// Where an input comes from: a file, or standard input (no file, or `-`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,13 +70,19 @@ pub struct Body<'a> {
     /// input's lines rather than the body's.
     pub first_line: usize,
     pub bytes: &'a [u8],
+    /// Size and depth limits the body must keep.
+    pub limits: Limits,
 }
 
 impl Body<'_> {
     /// Parses the body. Syntax errors name the line of the input, not of the body, so that
     /// they point into the file as an editor shows it.
     pub fn parse(&self) -> Result<Webhook, ParseError> {
-        Webhook::from_slice(self.bytes).map_err(|error| match error {
+        let options = ParseOptions {
+            limits: self.limits,
+            strict: false,
+        };
+        Webhook::from_slice_with(self.bytes, &options).map_err(|error| match error {
             ParseError::Syntax {
                 line,
                 column,
@@ -98,7 +104,7 @@ impl Body<'_> {
 /// if none is, it is one broken body (typically a pretty-printed body with a syntax error),
 /// so that its error is reported once, at its line and column, rather than once per line.
 /// An empty input is one (broken) body too: an empty webhook request is worth reporting.
-pub fn split<'a>(input: &Input, bytes: &'a [u8]) -> Vec<Body<'a>> {
+pub fn split<'a>(input: &Input, bytes: &'a [u8], limits: Limits) -> Vec<Body<'a>> {
     let whole = |bytes| {
         let source = match input {
             Input::Stdin => format!("{input}:1"),
@@ -108,6 +114,7 @@ pub fn split<'a>(input: &Input, bytes: &'a [u8]) -> Vec<Body<'a>> {
             source,
             first_line: 1,
             bytes,
+            limits,
         }]
     };
     if is_json(bytes) || !lines(bytes).any(|(_, line)| is_json_object(line)) {
@@ -118,6 +125,7 @@ pub fn split<'a>(input: &Input, bytes: &'a [u8]) -> Vec<Body<'a>> {
             source: format!("{input}:{number}"),
             first_line: number,
             bytes: line,
+            limits,
         })
         .collect()
 }
@@ -146,7 +154,7 @@ mod tests {
     use super::*;
 
     fn sources(input: &Input, bytes: &[u8]) -> Vec<(String, usize, String)> {
-        split(input, bytes)
+        split(input, bytes, Limits::default())
             .into_iter()
             .map(|body| {
                 let text = String::from_utf8_lossy(body.bytes).into_owned();
@@ -192,13 +200,13 @@ mod tests {
     #[test]
     fn a_broken_pretty_printed_body_stays_whole() {
         let bytes = b"{\n  \"a\": 1,\n  \"b\": [\n}\n";
-        assert_eq!(split(&file(), bytes).len(), 1);
+        assert_eq!(split(&file(), bytes, Limits::default()).len(), 1);
     }
 
     #[test]
     fn an_empty_input_is_one_body() {
         assert_eq!(sources(&file(), b""), [("in.json".into(), 1, "".into())]);
-        assert_eq!(split(&Input::Stdin, b" \n\n").len(), 1);
+        assert_eq!(split(&Input::Stdin, b" \n\n", Limits::default()).len(), 1);
     }
 
     #[test]

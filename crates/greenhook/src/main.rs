@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use green_api_webhooks::Limits;
 
 use crate::input::{Input, ReadError};
 use crate::normalize::NormalizeError;
@@ -52,6 +53,8 @@ enum Command {
         /// Files to read; standard input when none, or for `-`
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Print each body re-serialized from its typed value
     #[command(after_long_help = normalize_after_help())]
@@ -62,7 +65,29 @@ enum Command {
         /// File to read; standard input when absent, or for `-`
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
+}
+
+/// Limits each body must keep; a body that breaks one is reported with the limit it broke.
+#[derive(Debug, clap::Args)]
+struct LimitArgs {
+    /// Largest body, in bytes
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_body_bytes)]
+    max_bytes: usize,
+    /// Deepest nesting of arrays and objects in a body (the JSON reader stops at 128 anyway)
+    #[arg(long, value_name = "LEVELS", default_value_t = Limits::default().max_depth)]
+    max_depth: usize,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_body_bytes: self.max_bytes,
+            max_depth: self.max_depth,
+        }
+    }
 }
 
 fn validate_after_help() -> String {
@@ -119,10 +144,16 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let status = match cli.command {
-        Command::Validate { format, files } => validate(&inputs(&files), format, &mut out),
-        Command::Normalize { pretty, file } => {
-            normalize(&inputs(file.as_slice()), pretty, &mut out)
-        }
+        Command::Validate {
+            format,
+            files,
+            limits,
+        } => validate(&inputs(&files), format, limits.limits(), &mut out),
+        Command::Normalize {
+            pretty,
+            file,
+            limits,
+        } => normalize(&inputs(file.as_slice()), pretty, limits.limits(), &mut out),
     };
     let status = match out.flush() {
         Ok(()) => status,
@@ -140,7 +171,7 @@ fn inputs(files: &[PathBuf]) -> Vec<Input> {
     }
 }
 
-fn validate(inputs: &[Input], format: Format, out: &mut impl Write) -> Status {
+fn validate(inputs: &[Input], format: Format, limits: Limits, out: &mut impl Write) -> Status {
     let mut status = Status::Ok;
     for input in inputs {
         // An unreadable input is reported and the others still checked, as grep does.
@@ -151,7 +182,7 @@ fn validate(inputs: &[Input], format: Format, out: &mut impl Write) -> Status {
                 continue;
             }
         };
-        for body in input::split(input, &bytes) {
+        for body in input::split(input, &bytes, limits) {
             let outcome = validate::check(&body);
             if !outcome.valid {
                 status = status.max(Status::Failed);
@@ -168,7 +199,7 @@ fn validate(inputs: &[Input], format: Format, out: &mut impl Write) -> Status {
     status
 }
 
-fn normalize(inputs: &[Input], pretty: bool, out: &mut impl Write) -> Status {
+fn normalize(inputs: &[Input], pretty: bool, limits: Limits, out: &mut impl Write) -> Status {
     let mut status = Status::Ok;
     for input in inputs {
         let bytes = match input.read() {
@@ -178,7 +209,7 @@ fn normalize(inputs: &[Input], pretty: bool, out: &mut impl Write) -> Status {
                 continue;
             }
         };
-        for body in input::split(input, &bytes) {
+        for body in input::split(input, &bytes, limits) {
             match normalize::normalize(&body, pretty, out) {
                 Ok(()) => {}
                 // The other bodies of an NDJSON stream are still worth printing.

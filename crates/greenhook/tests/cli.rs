@@ -196,7 +196,7 @@ fn an_unknown_message_type_is_valid_but_unknown() {
     let run = validate_json(&["unknown-type-message.json"]);
     assert_eq!(run.code, 0);
     let line = &run.json_lines()[0];
-    assert_eq!(line["typeMessage"], "pollMessage");
+    assert_eq!(line["typeMessage"], "carouselMessage");
     assert_eq!(line["known"], false);
     assert_eq!(line["valid"], true);
     assert_eq!(line["warnings"][0]["path"], "/messageData/typeMessage");
@@ -345,4 +345,33 @@ fn normalize_reports_what_is_not_a_body() {
         run.stderr,
         "greenhook: stdin:2: a webhook body is a JSON object, found array\n"
     );
+}
+
+#[test]
+fn limits_are_enforced_and_named() {
+    let deep = format!(
+        "{{\"typeWebhook\":\"x\",\"a\":{}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let run = greenhook(&["validate", "--format", "json"], deep.as_bytes());
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("deeper than the limit of 32 levels"),
+        "{}",
+        run.stdout
+    );
+
+    let big = br#"{"typeWebhook":"incomingMessageReceived","padding":"0123456789"}"#;
+    let run = greenhook(&["validate", "--max-bytes", "32"], big);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("over the limit of 32 bytes"),
+        "{}",
+        run.stdout
+    );
+
+    let run = greenhook(&["normalize", "--max-depth", "1"], br#"{"a":{"b":1}}"#);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("limit of 1 levels"), "{}", run.stderr);
 }

@@ -10,6 +10,66 @@ use crate::UnknownObject;
 #[derive(Clone, Debug, PartialEq, Wire)]
 #[wire(tag = "typeMessage")]
 pub enum MessageData {
+    /// A message with reply buttons, sent to this instance.
+    ///
+    /// `typeMessage` = `buttonsMessage`.
+    #[wire(rename = "buttonsMessage")]
+    ButtonsMessage(crate::ButtonsMessage),
+    /// The other side pressed a reply button of a buttons message.
+    ///
+    /// `typeMessage` = `buttonsResponseMessage`.
+    #[wire(rename = "buttonsResponseMessage")]
+    ButtonsResponseMessage(crate::ButtonsResponseMessage),
+    /// A contact card, received or sent.
+    ///
+    /// `typeMessage` = `contactMessage`.
+    #[wire(rename = "contactMessage")]
+    ContactMessage(crate::ContactMessage),
+    /// Several contact cards shared at once.
+    ///
+    /// `typeMessage` = `contactsArrayMessage`.
+    #[wire(rename = "contactsArrayMessage")]
+    ContactsArrayMessage(crate::ContactsArrayMessage),
+    /// A message that was deleted for everyone, by the other side or by this account.
+    ///
+    /// `typeMessage` = `deletedMessage`.
+    #[wire(rename = "deletedMessage")]
+    DeletedMessage(crate::DeletedMessage),
+    /// A message whose text was changed after sending, by the other side or by this account.
+    ///
+    /// `typeMessage` = `editedMessage`.
+    #[wire(rename = "editedMessage")]
+    EditedMessage(crate::EditedMessage),
+    /// A text message with link-preview metadata, received or sent.
+    ///
+    /// `typeMessage` = `extendedTextMessage`.
+    #[wire(rename = "extendedTextMessage")]
+    ExtendedTextMessage(crate::ExtendedTextMessage),
+    /// An image, received or sent.
+    ///
+    /// `typeMessage` = `imageMessage`.
+    #[wire(rename = "imageMessage")]
+    ImageMessage(crate::ImageMessage),
+    /// A video or a round video note, received or sent.
+    ///
+    /// `typeMessage` = `videoMessage`.
+    #[wire(rename = "videoMessage")]
+    VideoMessage(crate::VideoMessage),
+    /// A document file, received or sent.
+    ///
+    /// `typeMessage` = `documentMessage`.
+    #[wire(rename = "documentMessage")]
+    DocumentMessage(crate::DocumentMessage),
+    /// An audio file or voice note, received or sent.
+    ///
+    /// `typeMessage` = `audioMessage`.
+    #[wire(rename = "audioMessage")]
+    AudioMessage(crate::AudioMessage),
+    /// An invitation to join a group, sent to this instance.
+    ///
+    /// `typeMessage` = `groupInviteMessage`.
+    #[wire(rename = "groupInviteMessage")]
+    GroupInviteMessage(crate::GroupInviteMessage),
     /// A message with reply buttons, sent by this instance.
     ///
     /// `typeMessage` = `interactiveButtonsReply`.
@@ -25,6 +85,66 @@ pub enum MessageData {
     /// `typeMessage` = `interactiveButtons`.
     #[wire(rename = "interactiveButtons")]
     InteractiveButtons(crate::InteractiveButtons),
+    /// A message with a selection list, sent to this instance.
+    ///
+    /// `typeMessage` = `listMessage`.
+    #[wire(rename = "listMessage")]
+    ListMessage(crate::ListMessage),
+    /// The other side picked a row of a selection list.
+    ///
+    /// `typeMessage` = `listResponseMessage`.
+    #[wire(rename = "listResponseMessage")]
+    ListResponseMessage(crate::ListResponseMessage),
+    /// A place on the map, received or sent.
+    ///
+    /// `typeMessage` = `locationMessage`.
+    #[wire(rename = "locationMessage")]
+    LocationMessage(crate::LocationMessage),
+    /// A poll someone created in the chat.
+    ///
+    /// `typeMessage` = `pollMessage`.
+    #[wire(rename = "pollMessage")]
+    PollMessage(crate::PollMessage),
+    /// A change in the votes of a poll, with the tally per option.
+    ///
+    /// `typeMessage` = `pollUpdateMessage`.
+    #[wire(rename = "pollUpdateMessage")]
+    PollUpdateMessage(crate::PollUpdateMessage),
+    /// A text reply to another message, in the deprecated shape that predates the `quotedMessage` field.
+    ///
+    /// `typeMessage` = `quotedMessage`.
+    #[wire(rename = "quotedMessage")]
+    QuotedMessage(crate::QuotedMessage),
+    /// An emoji reaction, by the other side or by this account's phone.
+    ///
+    /// `typeMessage` = `reactionMessage`.
+    #[wire(rename = "reactionMessage")]
+    ReactionMessage(crate::ReactionMessage),
+    /// A sticker, received or sent.
+    ///
+    /// `typeMessage` = `stickerMessage`.
+    #[wire(rename = "stickerMessage")]
+    StickerMessage(crate::StickerMessage),
+    /// The other side pressed a button of a template message (spelling used by the example).
+    ///
+    /// `typeMessage` = `templateButtonReplyMessage`.
+    #[wire(rename = "templateButtonReplyMessage")]
+    TemplateButtonReplyMessage(crate::TemplateButtonReplyMessage),
+    /// The other side pressed a button of a template message (spelling used by the table).
+    ///
+    /// `typeMessage` = `templateButtonsReplyMessage`.
+    #[wire(rename = "templateButtonsReplyMessage")]
+    TemplateButtonsReplyMessage(crate::TemplateButtonsReplyMessage),
+    /// A template message with buttons, sent to this instance.
+    ///
+    /// `typeMessage` = `templateMessage`.
+    #[wire(rename = "templateMessage")]
+    TemplateMessage(crate::TemplateMessage),
+    /// A plain text message, received or sent.
+    ///
+    /// `typeMessage` = `textMessage`.
+    #[wire(rename = "textMessage")]
+    TextMessage(crate::TextMessage),
     /// A `typeMessage` the spec does not know, or a `messageData` without one, kept whole.
     #[wire(unknown)]
     Unknown(UnknownObject),

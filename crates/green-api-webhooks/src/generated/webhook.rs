@@ -25,6 +25,46 @@ pub enum Webhook {
     /// `typeWebhook` = `outgoingAPIMessageReceived`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/OutgoingApiMessage/>
     #[wire(rename = "outgoingAPIMessageReceived")]
     OutgoingApiMessageReceived(crate::MessageWebhook),
+    /// Data about the phone running WhatsApp, or a contact's avatar, as the docs show both under this tag.
+    ///
+    /// `typeWebhook` = `deviceInfo`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/DeviceInfo/>
+    #[wire(rename = "deviceInfo")]
+    DeviceInfo(crate::DeviceInfoWebhook),
+    /// A contact's or group's avatar, looked up by phone number or chat id.
+    ///
+    /// `typeWebhook` = `avatarInfo`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/AvatarInfo/>
+    #[wire(rename = "avatarInfo")]
+    AvatarInfo(crate::AvatarInfoWebhook),
+    /// A contact blocked the instance; messages to them will stay at `sent`.
+    ///
+    /// `typeWebhook` = `incomingBlock`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/IncomingBlock/>
+    #[wire(rename = "incomingBlock")]
+    IncomingBlock(crate::IncomingBlockWebhook),
+    /// A call to the instance, reported as it starts and again as it ends.
+    ///
+    /// `typeWebhook` = `incomingCall`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/IncomingCall/>
+    #[wire(rename = "incomingCall")]
+    IncomingCall(crate::IncomingCallWebhook),
+    /// A new status of a message that the instance sent.
+    ///
+    /// `typeWebhook` = `outgoingMessageStatus`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/OutgoingMessageStatus/>
+    #[wire(rename = "outgoingMessageStatus")]
+    OutgoingMessageStatus(crate::OutgoingMessageStatusWebhook),
+    /// The instance exceeded a plan limit; some chats are refused until the plan changes.
+    ///
+    /// `typeWebhook` = `quotaExceeded`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/QuotaExceeded/>
+    #[wire(rename = "quotaExceeded")]
+    QuotaExceeded(crate::QuotaExceededWebhook),
+    /// The instance was authorized, logged out, banned, started, and so on.
+    ///
+    /// `typeWebhook` = `stateInstanceChanged`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/StateInstanceChanged/>
+    #[wire(rename = "stateInstanceChanged")]
+    StateInstanceChanged(crate::StateInstanceChangedWebhook),
+    /// The instance went online or offline.
+    ///
+    /// `typeWebhook` = `statusInstanceChanged`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/StatusInstanceChanged/>
+    #[wire(rename = "statusInstanceChanged")]
+    StatusInstanceChanged(crate::StatusInstanceChangedWebhook),
     /// A `typeWebhook` the spec does not know, or a body without one, kept whole.
     #[wire(unknown)]
     Unknown(UnknownObject),
