@@ -50,3 +50,31 @@ pub fn with(
     }
     body
 }
+
+/// The loaded spec.
+pub fn spec() -> green_api_webhooks_spec::Spec {
+    green_api_webhooks_spec::load_dir(&root().join("spec")).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Every fixture body (documented and constructed), by file name, in name order.
+pub fn fixtures() -> Vec<(String, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut out = Vec::new();
+    for sub in ["payloads", "constructed"] {
+        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "json") {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                out.push((name, std::fs::read(&path).unwrap_or_default()));
+            }
+        }
+    }
+    out.sort();
+    out
+}

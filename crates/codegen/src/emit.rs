@@ -276,11 +276,12 @@ fn struct_tokens(
         let wire = &field.wire;
         let rust = ident(rust);
         let ty = rust_type(&field.ty);
-        let attr = if field.mandatory {
-            quote! { #[wire(rename = #wire, mandatory)] }
-        } else {
-            quote! { #[wire(rename = #wire)] }
-        };
+        let mandatory = field.mandatory.then(|| quote! { , mandatory });
+        let alias_of = field
+            .alias_of
+            .as_ref()
+            .map(|canonical| quote! { , alias_of = #canonical });
+        let attr = quote! { #[wire(rename = #wire #mandatory #alias_of)] };
         quote! { #doc #attr pub #rust: Option<#ty>, }
     });
     quote! {

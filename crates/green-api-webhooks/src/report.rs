@@ -97,6 +97,11 @@ pub enum IssueKind {
     },
     /// A field the spec does not describe.
     UnknownField,
+    /// A field under another name than the documented one, as some real bodies have it.
+    AlternativeSpelling {
+        /// The documented wire name.
+        documented: &'static str,
+    },
     /// A `typeWebhook` or `typeMessage` value the spec does not describe.
     UnknownVariant {
         /// The tag's value in the body.
@@ -108,7 +113,9 @@ impl IssueKind {
     /// Errors contradict the spec; warnings are things it does not know.
     pub fn severity(&self) -> Severity {
         match self {
-            IssueKind::UnknownField | IssueKind::UnknownVariant { .. } => Severity::Warning,
+            IssueKind::UnknownField
+            | IssueKind::UnknownVariant { .. }
+            | IssueKind::AlternativeSpelling { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -132,6 +139,12 @@ impl fmt::Display for IssueKind {
                 )
             }
             IssueKind::UnknownField => f.write_str("field is not in the spec; kept as it is"),
+            IssueKind::AlternativeSpelling { documented } => {
+                write!(
+                    f,
+                    "another spelling of `{documented}`, as some bodies have it"
+                )
+            }
             IssueKind::UnknownVariant { value } => {
                 write!(
                     f,

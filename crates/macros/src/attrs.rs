@@ -27,6 +27,7 @@ impl Errors {
 #[derive(Default)]
 pub struct WireAttrs {
     pub rename: Option<LitStr>,
+    pub alias_of: Option<LitStr>,
     pub tag: Option<LitStr>,
     pub mandatory: Option<Span>,
     pub extra: Option<Span>,
@@ -55,7 +56,7 @@ impl WireAttrs {
                 let span = meta.path.span();
                 let allowed = match place {
                     Place::Container => &["tag"][..],
-                    Place::Field => &["rename", "mandatory", "extra"][..],
+                    Place::Field => &["rename", "mandatory", "alias_of", "extra"][..],
                     Place::Variant => &["rename", "unknown", "other"][..],
                 };
                 if !allowed.contains(&key.as_str()) {
@@ -71,6 +72,7 @@ impl WireAttrs {
                 }
                 let duplicate = match key.as_str() {
                     "rename" => set(&mut found.rename, meta.value()?.parse()?),
+                    "alias_of" => set(&mut found.alias_of, meta.value()?.parse()?),
                     "tag" => set(&mut found.tag, meta.value()?.parse()?),
                     "mandatory" => set(&mut found.mandatory, span),
                     "extra" => set(&mut found.extra, span),

@@ -43,11 +43,28 @@ fn object_impls(object: &Object) -> TokenStream {
     let types: Vec<_> = fields.iter().map(|f| &f.ty).collect();
     let mandatory = fields.iter().filter(|f| f.mandatory).map(|f| {
         let (name, wire) = (&f.ident, &f.wire);
+        let aliases = fields.iter().filter(|a| {
+            a.alias_of
+                .as_ref()
+                .is_some_and(|of| of.value() == wire.value())
+        });
+        let (alias_names, alias_wires): (Vec<_>, Vec<_>) =
+            aliases.map(|a| (&a.ident, &a.wire)).unzip();
         quote! {
-            if self.#name.is_none() && !self.#extra.contains_key(#wire) {
+            if self.#name.is_none() && !self.#extra.contains_key(#wire)
+                #(&& self.#alias_names.is_none() && !self.#extra.contains_key(#alias_wires))*
+            {
                 ::green_api_webhooks::__private::report_missing(&path.key(#wire), report);
             }
         }
+    });
+    let aliases = fields.iter().filter_map(|f| {
+        let (name, wire, documented) = (&f.ident, &f.wire, f.alias_of.as_ref()?);
+        Some(quote! {
+            if self.#name.is_some() || self.#extra.contains_key(#wire) {
+                ::green_api_webhooks::__private::report_alias(&path.key(#wire), #documented, report);
+            }
+        })
     });
     let deserialize = serde_deserialize(ident);
     quote! {
@@ -74,6 +91,7 @@ fn object_impls(object: &Object) -> TokenStream {
                     }
                 )*
                 #(#mandatory)*
+                #(#aliases)*
                 ::green_api_webhooks::__private::validate_extra(
                     &self.#extra,
                     &[#((#wires, <#types as ::green_api_webhooks::__private::Wire>::KIND)),*],

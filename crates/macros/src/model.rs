@@ -24,6 +24,8 @@ pub struct Field {
     /// The `T` of the field's `Option<T>`.
     pub ty: Type,
     pub mandatory: bool,
+    /// The wire name of the documented field this one is another spelling of.
+    pub alias_of: Option<LitStr>,
 }
 
 pub struct Tagged {
@@ -95,7 +97,7 @@ fn object(ident: Ident, fields: &Fields, errors: &mut Errors) -> Option<Object> 
             continue;
         };
         if let Some(span) = attrs.extra {
-            if attrs.rename.is_some() || attrs.mandatory.is_some() {
+            if attrs.rename.is_some() || attrs.mandatory.is_some() || attrs.alias_of.is_some() {
                 errors.push(span, "the extra field holds unknown keys: it has no wire name and is never mandatory");
             }
             if extra.is_some() {
@@ -120,12 +122,30 @@ fn object(ident: Ident, fields: &Fields, errors: &mut Errors) -> Option<Object> 
             );
             continue;
         };
+        if let (Some(_), Some(span)) = (&attrs.alias_of, attrs.mandatory) {
+            errors.push(
+                span,
+                "an alias is never mandatory: the field it spells differently carries the flag",
+            );
+        }
         out.push(Field {
             ident: field_ident,
             wire,
             ty: ty.clone(),
             mandatory: attrs.mandatory.is_some(),
+            alias_of: attrs.alias_of,
         });
+    }
+    for field in &out {
+        if let Some(alias_of) = &field.alias_of {
+            let target = out.iter().find(|f| f.wire.value() == alias_of.value());
+            if target.is_none_or(|t| t.alias_of.is_some() || t.ident == field.ident) {
+                errors.push(
+                    alias_of.span(),
+                    "`alias_of` names the wire name of another, non-alias field",
+                );
+            }
+        }
     }
     let Some(extra) = extra else {
         errors.push(

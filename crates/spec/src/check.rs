@@ -174,6 +174,28 @@ pub(crate) fn check(spec: &Spec) -> Vec<SpecError> {
                     );
                 }
             }
+            if let Some(canonical) = &field.alias_of {
+                let target = fields.iter().find(|f| &f.wire == canonical);
+                if target.is_none_or(|t| t.alias_of.is_some() || t.wire == field.wire) {
+                    let reason = "`alias_of` names another, non-alias field of the same object";
+                    let kind = ErrorKind::BadName {
+                        what: "alias",
+                        name: canonical.clone(),
+                        reason,
+                    };
+                    push(&field.loc, kind);
+                }
+                if field.mandatory {
+                    let reason =
+                        "an alias is never mandatory: its documented field carries the flag";
+                    let kind = ErrorKind::BadName {
+                        what: "alias",
+                        name: field.wire.clone(),
+                        reason,
+                    };
+                    push(&field.loc, kind);
+                }
+            }
             if field.wire.is_empty() {
                 let reason = "a wire name cannot be empty";
                 push(

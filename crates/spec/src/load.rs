@@ -24,7 +24,7 @@ const WEBHOOK_KEYS: &[&str] = &["type_webhook", "summary", "page", "body"];
 const MESSAGE_KEYS: &[&str] = &["type_message", "summary", "page", "webhooks", "fields"];
 const OBJECT_KEYS: &[&str] = &["summary", "page", "fields"];
 const ENUM_KEYS: &[&str] = &["summary", "page", "values"];
-const FIELD_KEYS: &[&str] = &["wire", "type", "mandatory", "summary", "rust"];
+const FIELD_KEYS: &[&str] = &["wire", "type", "mandatory", "summary", "rust", "alias_of"];
 const VALUE_KEYS: &[&str] = &["wire", "summary", "rust"];
 const EXCEPTION_KEYS: &[&str] = &["at", "docs", "reason"];
 const BAD_EXAMPLE_KEYS: &[&str] = &["payload", "reason"];
@@ -171,6 +171,7 @@ fn fields(src: &mut Source<'_>, table: &mut Table<'_, '_>) -> Vec<Field> {
         let field = Field {
             wire,
             rust: entry.opt_string(src, "rust").map(|(r, _)| r),
+            alias_of: entry.opt_string(src, "alias_of").map(|(a, _)| a),
             ty: ty.unwrap_or(Type::Any),
             mandatory: entry.opt_bool(src, "mandatory").unwrap_or(false),
             summary: text_or_empty(entry.string(src, "summary")),

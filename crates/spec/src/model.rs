@@ -99,6 +99,9 @@ pub struct Field {
     pub wire: String,
     /// A Rust name chosen by hand; otherwise the lowering derives one from `wire`.
     pub rust: Option<String>,
+    /// The documented field this one is another spelling of, when real bodies use two names
+    /// for one thing: either satisfies a mandatory flag, and this one is reported as a warning.
+    pub alias_of: Option<String>,
     pub ty: Type,
     pub mandatory: bool,
     pub summary: String,

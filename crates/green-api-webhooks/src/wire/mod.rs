@@ -262,6 +262,11 @@ pub fn report_missing(path: &Path<'_>, report: &mut Report) {
     report.push(path, IssueKind::MissingField);
 }
 
+/// Reports a field present under an alternative spelling of its documented name.
+pub fn report_alias(path: &Path<'_>, documented: &'static str, report: &mut Report) {
+    report.push(path, IssueKind::AlternativeSpelling { documented });
+}
+
 /// Reports a string outside its documented values.
 pub fn report_not_allowed(
     value: &str,
