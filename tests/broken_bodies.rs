@@ -171,11 +171,11 @@ fn cases() -> Vec<(&'static str, String)> {
             b(with(press(), "/typeWebhook", None)),
         ),
         (
-            "selected_index_is_a_string",
+            "selected_index_is_a_boolean",
             b(with(
                 press(),
                 "/messageData/interactiveButtonsResponse/selectedIndex",
-                Some(json!("0")),
+                Some(json!(true)),
             )),
         ),
         (

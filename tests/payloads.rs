@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use green_api_webhooks::{MessageData, Webhook};
+use green_api_webhooks::{MessageData, StringOrInteger, Webhook};
 
 fn parse(name: &str) -> (Webhook, serde_json::Value) {
     let text = green_api_webhooks_tests::payload(name);
@@ -155,8 +155,8 @@ fn documented_press_is_typed_under_outgoing_message() {
         .interactive_buttons_response
         .as_ref()
         .expect("data object is typed");
-    assert_eq!(data.selected_index, Some(0));
-    assert_eq!(data.selected_id.as_deref(), Some("1"));
+    assert_eq!(data.selected_index, Some(StringOrInteger::Integer(0)));
+    assert_eq!(data.selected_id, Some(StringOrInteger::from("1")));
     assert_eq!(
         body.id_message.as_deref(),
         Some("C0CD39BB261589D5C98412D255CD000B")

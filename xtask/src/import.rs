@@ -1,14 +1,124 @@
 //! `cargo xtask import [--format text|json] [--draft] FILE...`
+//!
+//! Reads documentation pages with `green_api_doc_pages` and shows what was read: JSON lines for
+//! tools, aligned text for people, or a drafted spec entry to review and edit.
 
+mod draft;
+mod examples;
+mod known;
+mod names;
+mod objects;
+mod text;
+mod toml_out;
+mod types;
+
+use std::fmt;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use green_api_doc_pages::{Page, parse_page};
+
+use known::KnownSpec;
+
 #[derive(clap::Args)]
 pub struct Args {
-    /// Documentation pages to read.
+    /// How to show each page: `text` for people, `json` for one JSON object per line.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Print a spec TOML entry drafted from each page instead, to review and edit.
+    #[arg(long, conflicts_with = "format")]
+    pub draft: bool,
+    /// With --draft: the spec folder whose names drafts must not clash with [default: spec/].
+    #[arg(long, value_name = "DIR", requires = "draft")]
+    pub spec: Option<PathBuf>,
+    /// Documentation pages to read (any rendering: plain, pipe or markdown).
+    #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }
 
-pub fn run(_root: &Path, _args: Args) -> Result<ExitCode, String> {
-    Err("import: not implemented yet".to_owned())
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// A page file that could not be read. Reading goes on with the other files.
+#[derive(Debug)]
+struct ReadError {
+    file: PathBuf,
+    error: io::Error,
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot read {}: {}", self.file.display(), self.error)
+    }
+}
+
+pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
+    // The spec is only needed to keep drafted names clear of the ones it already defines.
+    let known = if args.draft {
+        let spec_dir = args.spec.clone().unwrap_or_else(|| root.join("spec"));
+        KnownSpec::load(&spec_dir)
+    } else {
+        KnownSpec::default()
+    };
+    if let Some(note) = &known.load_problem {
+        eprintln!("note: {note}");
+    }
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let mut all_read = true;
+    let mut first = true;
+    for file in &args.files {
+        let page = match read_page(file) {
+            Ok(page) => page,
+            Err(error) => {
+                eprintln!("{error}");
+                all_read = false;
+                continue;
+            }
+        };
+        let shown = if args.draft {
+            // Drafts are separate spec files; a blank line keeps them apart on screen.
+            let separator = if first { "" } else { "\n" };
+            format!("{separator}{}", draft::draft(&page, &known))
+        } else {
+            match args.format {
+                Format::Json => json_line(&page)? + "\n",
+                Format::Text => text::render(&file.display().to_string(), &page),
+            }
+        };
+        first = false;
+        if let Err(error) = out.write_all(shown.as_bytes()) {
+            return Err(format!("import: cannot write to standard output: {error}"));
+        }
+    }
+    if let Err(error) = out.flush() {
+        return Err(format!("import: cannot write to standard output: {error}"));
+    }
+    Ok(if all_read {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Reads and parses one page; the model records the file name, not the path.
+fn read_page(file: &Path) -> Result<Page, ReadError> {
+    let text = std::fs::read_to_string(file).map_err(|error| ReadError {
+        file: file.to_path_buf(),
+        error,
+    })?;
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    Ok(parse_page(&name, &text))
+}
+
+fn json_line(page: &Page) -> Result<String, String> {
+    serde_json::to_string(page)
+        .map_err(|error| format!("import: cannot serialize {}: {error}", page.page))
 }

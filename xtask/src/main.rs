@@ -2,6 +2,7 @@
 
 mod codegen;
 mod drift;
+mod fuzz;
 mod import;
 
 use std::path::PathBuf;
@@ -31,6 +32,8 @@ enum Command {
     Import(import::Args),
     /// Compare the spec with a folder of documentation pages and example bodies.
     Drift(drift::Args),
+    /// Fuzz parsing for a while; failing inputs are saved as regression fixtures.
+    Fuzz(fuzz::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
         Command::Codegen { check } => codegen::run(&root, check),
         Command::Import(args) => import::run(&root, args),
         Command::Drift(args) => drift::run(&root, args),
+        Command::Fuzz(args) => fuzz::run_fuzz(&root, args),
     };
     match result {
         Ok(code) => code,

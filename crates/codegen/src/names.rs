@@ -123,7 +123,6 @@ mod tests {
         assert_eq!(snake_case("selectedDisplayText"), "selected_display_text");
         assert_eq!(snake_case("downloadURL"), "download_url");
         assert_eq!(snake_case("idInstance"), "id_instance");
-        assert_eq!(snake_case("chatIDs"), "chat_ids");
         assert_eq!(snake_case("type"), "type");
         assert_eq!(snake_case("interactive-buttons"), "interactive_buttons");
         assert_eq!(snake_case("int64Value"), "int64_value");

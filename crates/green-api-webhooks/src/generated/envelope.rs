@@ -38,9 +38,9 @@ pub struct MessageWebhook {
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/Webhook-IncomingMessageReceived/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 pub struct InstanceData {
-    /// Instance id (int64).
+    /// Instance id: an int64 in the docs, sometimes a string in real bodies.
     #[wire(rename = "idInstance", mandatory)]
-    pub id_instance: Option<i64>,
+    pub id_instance: Option<crate::StringOrInteger>,
     /// The instance's own WhatsApp id, such as `79001234567@c.us`.
     #[wire(rename = "wid", mandatory)]
     pub wid: Option<String>,

@@ -31,13 +31,19 @@ pub struct InteractiveButtonsResponseData {
     pub stanza_id: Option<String>,
     /// Position of the pressed button, from 0.
     #[wire(rename = "selectedIndex")]
-    pub selected_index: Option<i64>,
+    pub selected_index: Option<crate::StringOrInteger>,
     /// `buttonId` of the pressed button.
     #[wire(rename = "selectedId", mandatory)]
-    pub selected_id: Option<String>,
+    pub selected_id: Option<crate::StringOrInteger>,
     /// Text of the pressed button.
     #[wire(rename = "selectedDisplayText")]
     pub selected_display_text: Option<String>,
+    /// `selectedId` under the name some bodies use.
+    #[wire(rename = "selectedButtonId", alias_of = "selectedId")]
+    pub selected_button_id: Option<crate::StringOrInteger>,
+    /// `selectedDisplayText` under the name some bodies use.
+    #[wire(rename = "selectedButtonText", alias_of = "selectedDisplayText")]
+    pub selected_button_text: Option<String>,
     /// Keys the spec does not know, and known keys whose value did not fit, as they arrived.
     #[wire(extra)]
     pub extra: Extra,

@@ -158,6 +158,36 @@ pub enum StringOrInteger {
     Integer(i64),
 }
 
+impl StringOrInteger {
+    /// The string, when the value arrived as one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            StringOrInteger::String(s) => Some(s),
+            StringOrInteger::Integer(_) => None,
+        }
+    }
+
+    /// The integer, when the value arrived as one or as a string of decimal digits.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            StringOrInteger::String(s) => s.parse().ok(),
+            StringOrInteger::Integer(n) => Some(*n),
+        }
+    }
+}
+
+impl From<&str> for StringOrInteger {
+    fn from(value: &str) -> Self {
+        StringOrInteger::String(value.to_owned())
+    }
+}
+
+impl From<i64> for StringOrInteger {
+    fn from(value: i64) -> Self {
+        StringOrInteger::Integer(value)
+    }
+}
+
 impl fmt::Display for StringOrInteger {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
