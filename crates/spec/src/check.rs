@@ -212,22 +212,19 @@ pub(crate) fn check(spec: &Spec) -> Vec<SpecError> {
     errors
 }
 
-/// Whether an exception's `at` names something the spec defines.
+/// Whether an exception's `at` names something the spec defines. For `Owner.field` only the
+/// owner must exist: exceptions also explain fields that only the docs have.
 fn resolves(spec: &Spec, at: &str) -> bool {
     let (owner, field) = match at.split_once('.') {
         Some((owner, field)) => (owner, Some(field)),
         None => (at, None),
     };
     spec.modules.iter().any(|module| {
-        let has_field = |fields: &[Field]| field.is_none_or(|f| fields.iter().any(|x| x.wire == f));
-        module
-            .objects
-            .iter()
-            .any(|o| o.name == owner && has_field(&o.fields))
+        module.objects.iter().any(|o| o.name == owner)
             || module
                 .messages
                 .iter()
-                .any(|m| (m.name == owner || m.type_message == owner) && has_field(&m.fields))
+                .any(|m| m.name == owner || m.type_message == owner)
             || field.is_none()
                 && (module.enums.iter().any(|e| e.name == owner)
                     || module
