@@ -53,7 +53,12 @@ impl<'de, T: Tagged> Visitor<'de> for TaggedVisitor<T> {
             let Some(mut variant) = tag.as_str().and_then(T::for_tag) else {
                 let mut raw: Map<String, Value> = before_tag.into_iter().collect();
                 raw.insert(T::TAG.to_owned(), tag);
-                return Ok(Fit::Fits(T::unknown(collect_rest(raw, map)?)));
+                let (raw, tag_again) = collect_rest::<T, A>(raw, map)?;
+                if tag_again {
+                    // The last tag wins and may name a known variant.
+                    return deserialize_tagged(Value::Object(raw)).map_err(A::Error::custom);
+                }
+                return Ok(Fit::Fits(T::unknown(raw)));
             };
             for (key, value) in before_tag {
                 variant
@@ -69,8 +74,8 @@ impl<'de, T: Tagged> Visitor<'de> for TaggedVisitor<T> {
                         _ => Map::new(),
                     };
                     raw.insert(T::TAG.to_owned(), map.next_value()?);
-                    let raw = Value::Object(collect_rest(raw, map)?);
-                    return deserialize_tagged(raw).map_err(A::Error::custom);
+                    let (raw, _) = collect_rest::<T, A>(raw, map)?;
+                    return deserialize_tagged(Value::Object(raw)).map_err(A::Error::custom);
                 }
                 map.next_value_seed(FieldSeed {
                     target: &mut variant,
@@ -91,14 +96,17 @@ impl<'de, T: Tagged> Visitor<'de> for TaggedVisitor<T> {
     misfit_scalars!();
 }
 
-fn collect_rest<'de, A: MapAccess<'de>>(
+/// Reads the remaining entries into `raw`, and says whether the tag came again.
+fn collect_rest<'de, T: Tagged, A: MapAccess<'de>>(
     mut raw: Map<String, Value>,
     mut map: A,
-) -> Result<Map<String, Value>, A::Error> {
+) -> Result<(Map<String, Value>, bool), A::Error> {
+    let mut tag_again = false;
     while let Some((key, value)) = map.next_entry::<String, Value>()? {
+        tag_again |= key == T::TAG;
         raw.insert(key, value);
     }
-    Ok(raw)
+    Ok((raw, tag_again))
 }
 
 /// Reports why an object went to the catch-all: its tag is missing, not a string, or unknown.
