@@ -250,8 +250,20 @@ fn deep_nesting_is_refused_before_parsing() {
         "]".repeat(100_000)
     );
     insta::assert_snapshot!("nesting_100000_levels_in_field", outcome(inside.as_bytes()));
-    let at_limit = format!("{{\"x\":{}{}}}", "[".repeat(31), "]".repeat(31));
+    let at_limit = format!("{{\"x\":{}{}}}", "[".repeat(126), "]".repeat(126));
     insta::assert_snapshot!("nesting_at_the_limit", outcome(at_limit.as_bytes()));
+    let lowered = ParseOptions {
+        limits: Limits {
+            max_depth: 8,
+            ..Limits::default()
+        },
+        strict: false,
+    };
+    let nine = format!("{{\"x\":{}{}}}", "[".repeat(8), "]".repeat(8));
+    insta::assert_snapshot!(
+        "nesting_over_a_lowered_limit",
+        outcome_with(nine.as_bytes(), &lowered)
+    );
     let over_reader = ParseOptions {
         limits: Limits {
             max_depth: 1_000,

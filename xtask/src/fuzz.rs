@@ -1,12 +1,9 @@
-//! `cargo xtask fuzz [--seconds N] [--seed S]`: the fuzzer of the test suite, for longer. Every
-//! failing input is saved to `tests/fixtures/regressions/` so that the tests keep checking it.
+//! `cargo xtask fuzz [--seconds N] [--seed S]`: runs the fuzzer binary of
+//! `green-api-webhooks-fuzz` in release mode. It is a separate binary so that the xtask, which
+//! regenerates the crate, never depends on the generated code compiling.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
-use std::process::ExitCode;
-use std::time::{Duration, Instant};
-
-use green_api_webhooks_fuzz::{BodyGenerator, Budget, run};
+use std::process::{Command, ExitCode};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -19,67 +16,28 @@ pub struct Args {
 }
 
 pub fn run_fuzz(root: &Path, args: Args) -> Result<ExitCode, String> {
-    let spec = green_api_webhooks_spec::load_dir(&root.join("spec")).map_err(|e| e.to_string())?;
-    let generator = BodyGenerator::new(&spec);
-    let corpus = corpus(&root.join("tests/fixtures"))?;
-    let seed = args.seed.unwrap_or_else(|| {
-        // Any varying value does; the seed is printed so a run can be replayed.
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
-        now.map_or(1, |d| d.as_nanos() as u64)
-    });
-    println!(
-        "fuzz: {} corpus bodies, seed {seed}, {} s",
-        corpus.len(),
-        args.seconds
-    );
-    let started = Instant::now();
-    let outcome = run(
-        &corpus,
-        &generator,
-        seed,
-        Budget::Until(started + Duration::from_secs(args.seconds)),
-    );
-    let elapsed = started.elapsed().as_secs_f64();
-    println!(
-        "fuzz: {} executions in {elapsed:.1} s ({:.0}/s), {} failures",
-        outcome.executions,
-        outcome.executions as f64 / elapsed.max(1e-9),
-        outcome.failures.len()
-    );
-    if outcome.failures.is_empty() {
-        return Ok(ExitCode::SUCCESS);
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
+    command
+        .current_dir(root)
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "green-api-webhooks-fuzz",
+            "--bin",
+            "fuzz",
+            "--",
+        ])
+        .args(["--seconds", &args.seconds.to_string()]);
+    if let Some(seed) = args.seed {
+        command.args(["--seed", &seed.to_string()]);
     }
-    let dir = root.join("tests/fixtures/regressions");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    for (input, failure) in &outcome.failures {
-        let mut hasher = DefaultHasher::new();
-        input.hash(&mut hasher);
-        let path = dir.join(format!("{:016x}.bin", hasher.finish()));
-        std::fs::write(&path, input)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        println!("fuzz: {failure}: saved {}", path.display());
-    }
-    Ok(ExitCode::FAILURE)
-}
-
-/// Every JSON fixture, as bytes.
-fn corpus(fixtures: &Path) -> Result<Vec<Vec<u8>>, String> {
-    let mut bodies = Vec::new();
-    for sub in ["payloads", "constructed"] {
-        let dir = fixtures.join(sub);
-        let entries =
-            std::fs::read_dir(&dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-        let mut paths: Vec<_> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            bodies.push(
-                std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
-            );
-        }
-    }
-    Ok(bodies)
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot run the fuzzer: {e}"))?;
+    Ok(match status.code() {
+        Some(0) => ExitCode::SUCCESS,
+        _ => ExitCode::FAILURE,
+    })
 }

@@ -1,9 +1,12 @@
 //! `cargo xtask <command>`: the workspace's maintenance commands.
 
+mod bench;
 mod codegen;
 mod drift;
 mod fuzz;
 mod import;
+mod schema;
+mod spec_diff;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +37,12 @@ enum Command {
     Drift(drift::Args),
     /// Fuzz parsing for a while; failing inputs are saved as regression fixtures.
     Fuzz(fuzz::Args),
+    /// Run the benchmarks and print medians with their ratios to the baseline.
+    Bench(bench::Args),
+    /// Write the JSON Schema of every webhook body (or, with --check, only say if it is stale).
+    Schema(schema::Args),
+    /// What the spec changes since a git revision (default HEAD) mean for users of the crate.
+    SpecDiff(spec_diff::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +53,9 @@ fn main() -> ExitCode {
         Command::Import(args) => import::run(&root, args),
         Command::Drift(args) => drift::run(&root, args),
         Command::Fuzz(args) => fuzz::run_fuzz(&root, args),
+        Command::Bench(args) => bench::run(&root, args),
+        Command::Schema(args) => schema::run(&root, args),
+        Command::SpecDiff(args) => spec_diff::run(&root, args),
     };
     match result {
         Ok(code) => code,

@@ -1,7 +1,7 @@
 //! Entry points: parse a body, validate it.
 
 use crate::Webhook;
-use crate::limits::{Limits, check_depth};
+use crate::limits::{Limits, READER_MAX_DEPTH, check_depth};
 use crate::report::{JsonType, Path, Report};
 use crate::wire::{Fit, Wire};
 
@@ -106,12 +106,26 @@ impl Webhook {
             });
         }
         let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-        check_depth(body, limits.max_depth).map_err(|at| ParseError::TooDeep {
-            limit: limits.max_depth,
-            line: at.line,
-            column: at.column,
+        let max_depth = limits.max_depth.min(READER_MAX_DEPTH);
+        if max_depth < READER_MAX_DEPTH {
+            check_depth(body, max_depth).map_err(|at| ParseError::TooDeep {
+                limit: max_depth,
+                line: at.line,
+                column: at.column,
+            })?;
+        }
+        let webhook = Webhook::parse_json(body).map_err(|error| match error {
+            ParseError::Syntax {
+                line,
+                column,
+                message,
+            } if message == "recursion limit exceeded" => ParseError::TooDeep {
+                limit: READER_MAX_DEPTH,
+                line,
+                column,
+            },
+            other => other,
         })?;
-        let webhook = Webhook::parse_json(body)?;
         if options.strict {
             let report = webhook.validate();
             if !report.is_clean() {
@@ -122,9 +136,22 @@ impl Webhook {
     }
 
     fn parse_json(body: &[u8]) -> Result<Webhook, ParseError> {
-        let mut deserializer = serde_json::Deserializer::from_slice(body);
-        let webhook = Webhook::deserialize_wire(&mut deserializer)?;
-        deserializer.end()?;
+        // Checking UTF-8 once for the whole body is cheaper than the reader's check of each
+        // string; invalid bodies are read from bytes so the error has its line and column.
+        let webhook = match std::str::from_utf8(body) {
+            Ok(text) => {
+                let mut deserializer = serde_json::Deserializer::from_str(text);
+                let webhook = Webhook::deserialize_wire(&mut deserializer)?;
+                deserializer.end()?;
+                webhook
+            }
+            Err(_) => {
+                let mut deserializer = serde_json::Deserializer::from_slice(body);
+                let webhook = Webhook::deserialize_wire(&mut deserializer)?;
+                deserializer.end()?;
+                webhook
+            }
+        };
         match webhook {
             Fit::Fits(webhook) => Ok(webhook),
             Fit::Misfit(raw) => Err(ParseError::NotAnObject {

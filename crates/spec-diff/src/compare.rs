@@ -1,0 +1,381 @@
+//! Variants (`Webhook`, `MessageData`) and types (structs, enums): added, removed, renamed,
+//! moved, and changed in their documentation. Fields are compared in `fields`.
+
+use std::collections::BTreeSet;
+
+use green_api_webhooks_spec::{Enum, EnumValue, Module};
+
+use crate::index::module_name;
+use crate::{Collector, Impact, Section, fields};
+
+pub(crate) fn webhooks(out: &mut Collector<'_, '_>) {
+    let tags: BTreeSet<&str> = out
+        .old
+        .webhooks
+        .keys()
+        .chain(out.new.webhooks.keys())
+        .copied()
+        .collect();
+    for tag in tags {
+        let section = Section::Webhook(tag.to_string());
+        let (before, after) = (
+            out.old.webhooks.get(tag).copied(),
+            out.new.webhooks.get(tag).copied(),
+        );
+        match (before, after) {
+            (None, Some(added)) => {
+                let w = added.item;
+                out.push(
+                    section,
+                    Impact::Compatible,
+                    format!("Webhook::{}", w.name),
+                    format!("variant added for typeWebhook `{tag}`, holding `{}`", w.body),
+                    format!("bodies with this typeWebhook now parse to `Webhook::{}` instead of `Webhook::Unknown`; a `match` on `Webhook` without a `_` arm must add it", w.name),
+                );
+            }
+            (Some(removed), None) => {
+                let w = removed.item;
+                out.push(
+                    section,
+                    Impact::Breaking,
+                    format!("Webhook::{}", w.name),
+                    format!("variant removed (typeWebhook `{tag}`)"),
+                    format!("the enum variant `Webhook::{}` disappears; such bodies now parse to `Webhook::Unknown`", w.name),
+                );
+            }
+            (Some(before), Some(after)) => {
+                let (b, a) = (before.item, after.item);
+                let subject = format!("Webhook::{}", a.name);
+                if b.name != a.name {
+                    out.push(
+                        section.clone(),
+                        Impact::Breaking,
+                        subject.clone(),
+                        format!(
+                            "Rust name changed: `Webhook::{}` -> `Webhook::{}`",
+                            b.name, a.name
+                        ),
+                        format!("code naming `Webhook::{}` no longer compiles", b.name),
+                    );
+                }
+                if out.renames.new_name(&b.body) != a.body {
+                    out.push(
+                        section.clone(),
+                        Impact::Breaking,
+                        subject.clone(),
+                        format!("body type changed: `{}` -> `{}`", b.body, a.body),
+                        format!(
+                            "the variant now holds a `{}`; code reading its fields must follow",
+                            a.body
+                        ),
+                    );
+                }
+                docs(
+                    out,
+                    section,
+                    &subject,
+                    (&b.summary, &a.summary),
+                    (&b.page, &a.page),
+                    (before.module, after.module),
+                );
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+pub(crate) fn messages(out: &mut Collector<'_, '_>) {
+    let tags: BTreeSet<&str> = out
+        .old
+        .messages
+        .keys()
+        .chain(out.new.messages.keys())
+        .copied()
+        .collect();
+    for tag in tags {
+        let section = Section::Message(tag.to_string());
+        let (before, after) = (
+            out.old.messages.get(tag).copied(),
+            out.new.messages.get(tag).copied(),
+        );
+        match (before, after) {
+            (None, Some(added)) => {
+                let name = &added.item.name;
+                out.push(
+                    section,
+                    Impact::Compatible,
+                    format!("MessageData::{name}"),
+                    format!("variant and struct `{name}` added for typeMessage `{tag}`"),
+                    format!("`messageData` with this typeMessage now parses to `MessageData::{name}` instead of `MessageData::Unknown`; a `match` on `MessageData` without a `_` arm must add it"),
+                );
+            }
+            (Some(removed), None) => {
+                let name = &removed.item.name;
+                out.push(
+                    section,
+                    Impact::Breaking,
+                    format!("MessageData::{name}"),
+                    format!("variant and struct `{name}` removed (typeMessage `{tag}`)"),
+                    format!("`MessageData::{name}` and `{name}` disappear; such `messageData` now parses to `MessageData::Unknown`"),
+                );
+            }
+            (Some(before), Some(after)) => {
+                let (b, a) = (before.item, after.item);
+                let subject = format!("MessageData::{}", a.name);
+                if b.name != a.name {
+                    out.push(
+                        section.clone(),
+                        Impact::Breaking,
+                        subject.clone(),
+                        format!("Rust name changed: `MessageData::{0}` and struct `{0}` -> `MessageData::{1}` and struct `{1}`", b.name, a.name),
+                        format!("code naming `{}` no longer compiles", b.name),
+                    );
+                }
+                moved(out, section.clone(), &a.name, before.module, after.module);
+                if b.webhooks != a.webhooks {
+                    out.push(
+                        section.clone(),
+                        Impact::Informational,
+                        subject.clone(),
+                        format!("arrives under typeWebhook [{}] -> [{}]", b.webhooks.join(", "), a.webhooks.join(", ")),
+                        "documentation of the spec only: the Rust API and validation do not use this list",
+                    );
+                }
+                docs(
+                    out,
+                    section.clone(),
+                    &subject,
+                    (&b.summary, &a.summary),
+                    (&b.page, &a.page),
+                    (before.module, after.module),
+                );
+                fields::compare(out, section, &a.name, &b.fields, &a.fields);
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+pub(crate) fn objects(out: &mut Collector<'_, '_>) {
+    let new = out.new;
+    for (name, after) in &new.objects {
+        let section = out.type_section(name);
+        let old_name = out.renames.old_name(name);
+        let Some(before) = out.old.objects.get(old_name).copied() else {
+            added_type(out, section, "struct", name);
+            continue;
+        };
+        let (b, a) = (before.item, after.item);
+        renamed_or_moved(
+            out,
+            section.clone(),
+            old_name,
+            name,
+            before.module,
+            after.module,
+        );
+        docs(
+            out,
+            section.clone(),
+            name,
+            (&b.summary, &a.summary),
+            (&b.page, &a.page),
+            (before.module, after.module),
+        );
+        fields::compare(out, section, name, &b.fields, &a.fields);
+    }
+    let old = out.old;
+    for name in old.objects.keys().copied() {
+        if out.renames.new_name(name) == name && !out.new.objects.contains_key(name) {
+            removed_type(out, "struct", name);
+        }
+    }
+}
+
+pub(crate) fn enums(out: &mut Collector<'_, '_>) {
+    let new = out.new;
+    for (name, after) in &new.enums {
+        let section = out.type_section(name);
+        let old_name = out.renames.old_name(name);
+        let Some(before) = out.old.enums.get(old_name).copied() else {
+            added_type(out, section, "enum", name);
+            continue;
+        };
+        let (b, a) = (before.item, after.item);
+        renamed_or_moved(
+            out,
+            section.clone(),
+            old_name,
+            name,
+            before.module,
+            after.module,
+        );
+        docs(
+            out,
+            section.clone(),
+            name,
+            (&b.summary, &a.summary),
+            (&b.page, &a.page),
+            (before.module, after.module),
+        );
+        values(out, section, b, a);
+    }
+    let old = out.old;
+    for name in old.enums.keys().copied() {
+        if out.renames.new_name(name) == name && !out.new.enums.contains_key(name) {
+            removed_type(out, "enum", name);
+        }
+    }
+}
+
+fn values(out: &mut Collector<'_, '_>, section: Section, before: &Enum, after: &Enum) {
+    let name = &after.name;
+    let rust = |v: &EnumValue| {
+        v.rust
+            .clone()
+            .unwrap_or_else(|| green_api_webhooks_codegen::camel_case(&v.wire))
+    };
+    for value in &after.values {
+        let variant = format!("{name}::{}", rust(value));
+        let Some(old) = before.values.iter().find(|v| v.wire == value.wire) else {
+            out.push(
+                section.clone(),
+                Impact::Breaking,
+                name.clone(),
+                format!("value `{}` added: `{variant}`", value.wire),
+                format!("a `match` on `{name}` without a `_` arm must handle it (enums with a few values are usually matched whole); `{}` parsed to `{name}::Other` and failed validation before, and now validates", value.wire),
+            );
+            continue;
+        };
+        if rust(old) != rust(value) {
+            out.push(
+                section.clone(),
+                Impact::Breaking,
+                name.clone(),
+                format!(
+                    "value `{}`: Rust name changed: `{name}::{}` -> `{variant}`",
+                    value.wire,
+                    rust(old)
+                ),
+                format!("code naming `{name}::{}` no longer compiles", rust(old)),
+            );
+        }
+        if old.summary != value.summary {
+            out.push(
+                section.clone(),
+                Impact::Informational,
+                name.clone(),
+                format!("value `{}`: summary changed", value.wire),
+                changed_text(&old.summary, &value.summary),
+            );
+        }
+    }
+    for old in &before.values {
+        if !after.values.iter().any(|v| v.wire == old.wire) {
+            out.push(
+                section.clone(),
+                Impact::Breaking,
+                name.clone(),
+                format!("value `{}` removed: `{name}::{}`", old.wire, rust(old)),
+                format!("the variant disappears; `{}` now parses to `{name}::Other` and fails validation", old.wire),
+            );
+        }
+    }
+}
+
+fn added_type(out: &mut Collector<'_, '_>, section: Section, kind: &str, name: &str) {
+    out.push(
+        section,
+        Impact::Compatible,
+        name,
+        format!("{kind} added"),
+        "a new type; existing code is unaffected",
+    );
+}
+
+fn removed_type(out: &mut Collector<'_, '_>, kind: &str, name: &str) {
+    let section = out.type_section(name);
+    out.push(
+        section,
+        Impact::Breaking,
+        name,
+        format!("{kind} removed"),
+        format!("code naming `{name}` no longer compiles"),
+    );
+}
+
+fn renamed_or_moved(
+    out: &mut Collector<'_, '_>,
+    section: Section,
+    old: &str,
+    new: &str,
+    before: &Module,
+    after: &Module,
+) {
+    if old != new {
+        out.push(
+            section.clone(),
+            Impact::Breaking,
+            new,
+            format!("renamed from `{old}`"),
+            format!("code naming `{old}` no longer compiles"),
+        );
+    }
+    moved(out, section, new, before, after);
+}
+
+/// A type that now lives in another spec file lives in another Rust module.
+fn moved(
+    out: &mut Collector<'_, '_>,
+    section: Section,
+    name: &str,
+    before: &Module,
+    after: &Module,
+) {
+    let (from, to) = (module_name(&before.path), module_name(&after.path));
+    if from != to {
+        out.push(
+            section,
+            Impact::Breaking,
+            name,
+            format!("moved from spec file `{}` to `{}`", before.path, after.path),
+            format!("`green_api_webhooks::{from}::{name}` becomes `green_api_webhooks::{to}::{name}`; the crate-root path `green_api_webhooks::{name}` stays"),
+        );
+    }
+}
+
+/// Summary and documentation URL of an item. A URL that merely follows its file's page is
+/// reported once, for the file.
+fn docs(
+    out: &mut Collector<'_, '_>,
+    section: Section,
+    subject: &str,
+    (old_summary, new_summary): (&str, &str),
+    (old_page, new_page): (&str, &str),
+    (before, after): (&Module, &Module),
+) {
+    if old_summary != new_summary {
+        out.push(
+            section.clone(),
+            Impact::Informational,
+            subject,
+            "summary changed",
+            changed_text(old_summary, new_summary),
+        );
+    }
+    let follows_file = old_page == before.page && new_page == after.page;
+    if old_page != new_page && !follows_file {
+        out.push(
+            section,
+            Impact::Informational,
+            subject,
+            "documentation URL changed",
+            changed_text(old_page, new_page),
+        );
+    }
+}
+
+/// `"old" -> "new"`, for documentation that changed.
+pub(crate) fn changed_text(old: &str, new: &str) -> String {
+    format!("{old:?} -> {new:?}")
+}

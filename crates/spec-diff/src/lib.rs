@@ -1,0 +1,184 @@
+//! Compares two versions of the green-api-webhooks spec and says what each change means for users
+//! of the generated crate: whether code that compiles against the old crate still compiles, and
+//! whether bodies that validated still validate.
+//!
+//! Every change is [`Impact::Breaking`], [`Impact::Compatible`] or [`Impact::Informational`]
+//! (documentation only), and belongs to a [`Section`]: the `Webhook` or `MessageData` variant it
+//! affects, a type several variants share, or a spec file.
+
+mod compare;
+mod fields;
+mod index;
+mod notes;
+mod renames;
+mod render;
+mod source;
+
+use std::collections::BTreeMap;
+
+use green_api_webhooks_spec::Spec;
+
+pub use source::{SpecDiffError, load_folder, load_revision};
+
+/// What a change means for users of the generated crate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Impact {
+    /// Code that compiled may stop compiling, or bodies that validated may stop validating.
+    Breaking,
+    /// Existing code and bodies keep working; something new is accepted or offered.
+    Compatible,
+    /// Documentation, exceptions and bad examples: no effect on the Rust API or on validation.
+    Informational,
+}
+
+impl Impact {
+    /// The word the report uses.
+    pub fn label(self) -> &'static str {
+        match self {
+            Impact::Breaking => "breaking",
+            Impact::Compatible => "compatible",
+            Impact::Informational => "informational",
+        }
+    }
+}
+
+/// Where a change is reported. The order of the variants is the order of the report.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    /// A `Webhook` variant, by its `typeWebhook`, with the types only it uses.
+    Webhook(String),
+    /// A `MessageData` variant, by its `typeMessage`, with the types only it uses.
+    Message(String),
+    /// A type that several variants use, or none, by its (new) name.
+    SharedType(String),
+    /// A spec file, by its path below `spec/`: what belongs to no variant or type.
+    File(String),
+}
+
+/// One change between the two specs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// Breaking, compatible or informational.
+    pub impact: Impact,
+    /// What changed: `Webhook::Name`, a type name, or `Type.wireName` for a field.
+    pub subject: String,
+    /// The change itself, in a few words.
+    pub what: String,
+    /// What it means for users of the crate.
+    pub why: String,
+}
+
+/// The changes of one [`Section`], with a heading that names it for readers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// What the changes are about.
+    pub section: Section,
+    /// E.g. ``webhook `incomingCall` (`Webhook::IncomingCall`)``.
+    pub title: String,
+    /// In the order the comparison found them: variant, then types, fields and exceptions.
+    pub changes: Vec<Change>,
+}
+
+/// Every change between two specs, grouped by section, in a stable order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Diff {
+    /// Webhooks, then messages, then shared types, then spec files; each by key.
+    pub groups: Vec<Group>,
+}
+
+impl Diff {
+    /// Every change, group after group.
+    pub fn changes(&self) -> impl Iterator<Item = &Change> {
+        self.groups.iter().flat_map(|g| &g.changes)
+    }
+
+    /// How many changes have `impact`.
+    pub fn count(&self, impact: Impact) -> usize {
+        self.changes().filter(|c| c.impact == impact).count()
+    }
+
+    /// Whether the two specs mean the same crate and the same documentation.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The closing line: `N changes: B breaking, C compatible, I informational` (`1 change` for one).
+    pub fn summary(&self) -> String {
+        let total = self.changes().count();
+        format!(
+            "{total} {}: {} breaking, {} compatible, {} informational",
+            if total == 1 { "change" } else { "changes" },
+            self.count(Impact::Breaking),
+            self.count(Impact::Compatible),
+            self.count(Impact::Informational),
+        )
+    }
+}
+
+/// Compares `old` with `new`.
+pub fn diff(old: &Spec, new: &Spec) -> Diff {
+    let old_index = index::Index::new(old);
+    let new_index = index::Index::new(new);
+    let renames = renames::find(&old_index, &new_index);
+    let mut out = Collector {
+        old: &old_index,
+        new: &new_index,
+        renames: &renames,
+        changes: BTreeMap::new(),
+    };
+    notes::modules(&mut out);
+    compare::webhooks(&mut out);
+    compare::messages(&mut out);
+    compare::objects(&mut out);
+    compare::enums(&mut out);
+    notes::exceptions(&mut out);
+    notes::bad_examples(&mut out);
+    let groups = out
+        .changes
+        .into_iter()
+        .map(|(section, changes)| Group {
+            title: render::title(&section, &old_index, &new_index, &renames),
+            section,
+            changes,
+        })
+        .collect();
+    Diff { groups }
+}
+
+/// What every comparison needs: both specs, the type renames, and the changes found so far.
+pub(crate) struct Collector<'a, 's> {
+    pub old: &'a index::Index<'s>,
+    pub new: &'a index::Index<'s>,
+    pub renames: &'a renames::Renames,
+    changes: BTreeMap<Section, Vec<Change>>,
+}
+
+impl Collector<'_, '_> {
+    pub fn push(
+        &mut self,
+        section: Section,
+        impact: Impact,
+        subject: impl Into<String>,
+        what: impl Into<String>,
+        why: impl Into<String>,
+    ) {
+        self.changes.entry(section).or_default().push(Change {
+            impact,
+            subject: subject.into(),
+            what: what.into(),
+            why: why.into(),
+        });
+    }
+
+    /// The section of a type, by its new name (or its old one when it was removed): the variant
+    /// that uses it when only one does, in either spec; otherwise its own section.
+    pub fn type_section(&self, new_name: &str) -> Section {
+        let old_name = self.renames.old_name(new_name);
+        let mut users = self.old.users_of(old_name);
+        users.extend(self.new.users_of(new_name));
+        match (users.len(), users.into_iter().next()) {
+            (1, Some(only)) => only,
+            _ => Section::SharedType(new_name.to_string()),
+        }
+    }
+}
