@@ -1,0 +1,147 @@
+//! Logs every Green-API webhook as one line on standard output and answers 200.
+//!
+//! ```sh
+//! GREEN_API_WEBHOOK_TOKEN=... cargo run -p green-api-webhooks-axum --example log_webhooks -- 8080
+//! ```
+//!
+//! The port is the first argument, else the `PORT` variable, else 8080. The server listens on
+//! 127.0.0.1 only: put a TLS-terminating proxy in front of it to receive from Green-API.
+//!
+//! A line looks like
+//! `2025-06-10T13:02:38.123Z outgoingAPIMessageReceived interactiveButtonsReply valid idMessage=BAE5A7BA6D6E28EB`;
+//! text taken from the body is escaped, so a body cannot forge a line.
+
+use std::error::Error;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use green_api_webhooks_axum::green_api_webhooks::Webhook;
+use green_api_webhooks_axum::{Received, WebhookReceiver};
+
+/// Where Green-API's `webhookUrl` must point (behind the proxy).
+const PATH: &str = "/webhook";
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn Error>> {
+    let token = std::env::var("GREEN_API_WEBHOOK_TOKEN")
+        .map_err(|_| "set GREEN_API_WEBHOOK_TOKEN to the instance's webhookUrlToken")?;
+    let port: u16 = match std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("PORT").ok())
+    {
+        Some(port) => port.parse().map_err(|_| format!("not a port: {port}"))?,
+        None => 8080,
+    };
+    let router = WebhookReceiver::new(token, log_line)
+        .path(PATH)
+        .into_router()?;
+    let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await?;
+    eprintln!("listening on http://{}{PATH}", listener.local_addr()?);
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .await?;
+    Ok(())
+}
+
+async fn log_line(received: Received) {
+    let time = utc_timestamp(received.received_at);
+    let line = match received.parsed() {
+        Some(webhook) => {
+            let type_webhook = webhook.tag().map_or("-".to_owned(), field);
+            let type_message = webhook
+                .message_data()
+                .and_then(|data| data.tag())
+                .map_or("-".to_owned(), field);
+            let verdict = match received.first_error() {
+                None => "valid".to_owned(),
+                Some(problem) => format!("invalid ({})", message(&problem.to_string())),
+            };
+            let id = id_message(webhook).map_or("-".to_owned(), field);
+            format!("{time} {type_webhook} {type_message} {verdict} idMessage={id}")
+        }
+        None => {
+            let problem = received
+                .first_error()
+                .map_or(String::new(), |problem| message(&problem.to_string()));
+            format!(
+                "{time} - - invalid ({problem}) bytes={}",
+                received.body.len()
+            )
+        }
+    };
+    println!("{line}");
+}
+
+/// The `idMessage` of the webhooks that have one, known or not.
+fn id_message(webhook: &Webhook) -> Option<&str> {
+    match webhook {
+        Webhook::IncomingMessageReceived(body)
+        | Webhook::OutgoingMessageReceived(body)
+        | Webhook::OutgoingApiMessageReceived(body) => body.id_message.as_deref(),
+        Webhook::OutgoingMessageStatus(body) => body.id_message.as_deref(),
+        Webhook::IncomingCall(body) => body.id_message.as_deref(),
+        Webhook::Unknown(body) => body.string("idMessage"),
+        _ => None,
+    }
+}
+
+/// A value from the body as one space-free field: spaces, backslashes and control characters
+/// escaped.
+fn field(text: &str) -> String {
+    escape(text, true)
+}
+
+/// A message that may quote the body, on one line: backslashes and control characters escaped.
+fn message(text: &str) -> String {
+    escape(text, false)
+}
+
+fn escape(text: &str, spaces_too: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            ' ' if spaces_too => out.push_str("\\x20"),
+            c if c.is_control() || c == '\\' => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `YYYY-MM-DDTHH:MM:SS.mmmZ` in UTC, without a date library.
+fn utc_timestamp(time: SystemTime) -> String {
+    let since_epoch = time.duration_since(UNIX_EPOCH).unwrap_or_default();
+    let seconds = since_epoch.as_secs();
+    let (year, month, day) = civil_date(seconds / 86_400);
+    let second_of_day = seconds % 86_400;
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        second_of_day / 3600,
+        second_of_day / 60 % 60,
+        second_of_day % 60,
+        since_epoch.subsec_millis()
+    )
+}
+
+/// The Gregorian date of a day counted from 1970-01-01, by 400-year eras of 146,097 days,
+/// each era's years starting on March 1 so that the leap day comes last.
+fn civil_date(days_since_epoch: u64) -> (u64, u64, u64) {
+    // 719,468 days from 0000-03-01 to 1970-01-01.
+    let days = days_since_epoch + 719_468;
+    let era = days / 146_097;
+    let day_of_era = days % 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = era * 400 + year_of_era + u64::from(month <= 2);
+    (year, month, day)
+}

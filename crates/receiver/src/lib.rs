@@ -1,0 +1,15 @@
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
+
+mod auth;
+mod body;
+mod endpoint;
+mod handler;
+mod received;
+mod receiver;
+mod rejection;
+
+pub use green_api_webhooks;
+pub use handler::{Reply, WebhookHandler};
+pub use received::{Problem, Received};
+pub use receiver::{ConfigError, WebhookReceiver};

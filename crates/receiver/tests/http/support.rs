@@ -1,0 +1,145 @@
+//! A receiver on 127.0.0.1 with a handler that records what it gets, and raw-socket helpers.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use green_api_webhooks_axum::green_api_webhooks::Limits;
+use green_api_webhooks_axum::{Received, Reply, WebhookHandler, WebhookReceiver};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+pub const TOKEN: &str = "7f3a9c-test-token";
+pub const PATH: &str = "/webhook";
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+pub const MAX_DEPTH: usize = 32;
+pub const BODY_TIMEOUT: Duration = Duration::from_millis(600);
+
+/// Sets the handler's reply for a request; the receiver passes every header but
+/// `Authorization` on.
+pub const REPLY_HEADER: &str = "x-test-reply";
+
+/// Serves `receiver` on a free port of 127.0.0.1 until the test's runtime ends.
+pub async fn serve<H: WebhookHandler>(receiver: WebhookReceiver<H>) -> SocketAddr {
+    let router = receiver.into_router().unwrap();
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let service = router.into_make_service_with_connect_info::<SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+    addr
+}
+
+/// A server whose handler keeps every `Received`, with small limits to test them.
+pub struct Recorder {
+    pub addr: SocketAddr,
+    pub received: Arc<Mutex<Vec<Received>>>,
+}
+
+impl Recorder {
+    pub async fn start() -> Recorder {
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let kept = Arc::clone(&received);
+        let handler = move |received: Received| {
+            let kept = Arc::clone(&kept);
+            async move {
+                let reply = requested_reply(&received);
+                kept.lock().unwrap().push(received);
+                reply
+            }
+        };
+        let receiver = WebhookReceiver::new(TOKEN, handler)
+            .path(PATH)
+            .limits(Limits {
+                max_body_bytes: MAX_BODY_BYTES,
+                max_depth: MAX_DEPTH,
+            })
+            .body_timeout(BODY_TIMEOUT);
+        let addr = serve(receiver).await;
+        Recorder { addr, received }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}{PATH}", self.addr)
+    }
+
+    /// Everything the handler got so far, taken out.
+    pub fn take(&self) -> Vec<Received> {
+        std::mem::take(&mut *self.received.lock().unwrap())
+    }
+}
+
+fn requested_reply(received: &Received) -> Reply {
+    match received.headers.get(REPLY_HEADER).map(|v| v.as_bytes()) {
+        Some(b"panic") => panic!("the test asked the handler to panic"),
+        Some(code) => {
+            let code = std::str::from_utf8(code).unwrap().parse::<u16>().unwrap();
+            Reply::with_status(StatusCode::from_u16(code).unwrap())
+        }
+        None => Reply::OK,
+    }
+}
+
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+pub fn bearer() -> String {
+    format!("Bearer {TOKEN}")
+}
+
+/// A raw HTTP/1.1 connection, for what a well-behaved client does not do: announce a body and
+/// not send it, trickle it, or send more than the limit.
+pub struct RawConnection(TcpStream);
+
+impl RawConnection {
+    pub async fn open(addr: SocketAddr) -> RawConnection {
+        let stream = TcpStream::connect(addr).await.unwrap();
+        stream.set_nodelay(true).unwrap();
+        RawConnection(stream)
+    }
+
+    pub async fn send(&mut self, bytes: &[u8]) {
+        self.0.write_all(bytes).await.unwrap();
+        self.0.flush().await.unwrap();
+    }
+
+    /// Reads one response's status line and headers; fails the test after `within`.
+    pub async fn response_head(&mut self, within: Duration) -> ResponseHead {
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        let read = async {
+            while !head.ends_with(b"\r\n\r\n") {
+                let n = self.0.read(&mut byte).await.unwrap();
+                assert_eq!(n, 1, "connection closed before a response; got {head:?}");
+                head.push(byte[0]);
+            }
+        };
+        tokio::time::timeout(within, read)
+            .await
+            .expect("no response in time");
+        ResponseHead(String::from_utf8(head).unwrap())
+    }
+}
+
+/// The status line and headers of a response, as text.
+#[derive(Debug)]
+pub struct ResponseHead(pub String);
+
+impl ResponseHead {
+    pub fn status(&self) -> u16 {
+        let status = self.0.split(' ').nth(1).unwrap();
+        status.parse().unwrap()
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.0.lines().find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.eq_ignore_ascii_case(name).then(|| value.trim())
+        })
+    }
+}
