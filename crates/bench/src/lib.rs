@@ -17,7 +17,9 @@ pub fn payload(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
-/// Every fixture body, compacted to one line each, joined as NDJSON.
+/// Every fixture body, compacted to one line each, joined as NDJSON. Keys stay in the order the
+/// documentation wrote them (`typeWebhook` first, as Green-API sends it); re-serializing through
+/// `serde_json::Value` would sort them.
 pub fn ndjson_of_all_fixtures() -> Vec<u8> {
     let mut out = Vec::new();
     for sub in ["payloads", "constructed"] {
@@ -28,10 +30,31 @@ pub fn ndjson_of_all_fixtures() -> Vec<u8> {
         paths.sort();
         for path in paths {
             let text = std::fs::read(&path).unwrap_or_default();
-            if let Ok(value) = serde_json::from_slice::<serde_json::Value>(&text) {
-                out.extend_from_slice(value.to_string().as_bytes());
+            if serde_json::from_slice::<serde::de::IgnoredAny>(&text).is_ok() {
+                out.extend_from_slice(&minify(&text));
                 out.push(b'\n');
             }
+        }
+    }
+    out
+}
+
+/// The JSON text without whitespace outside strings.
+pub fn minify(json: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for &byte in json {
+        if in_string {
+            out.push(byte);
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else if !byte.is_ascii_whitespace() {
+            in_string = byte == b'"';
+            out.push(byte);
         }
     }
     out
