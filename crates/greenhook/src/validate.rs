@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use green_api_webhooks::{Issue, Severity};
+use green_api_webhooks::Issue;
 use serde::Serialize;
 
 use crate::input::Body;
@@ -10,7 +10,7 @@ use crate::input::Body;
 /// How results are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// A line per body, then an indented line per issue, for people.
+    /// A line per body, an indented line per issue, then a summary line, for people.
     Text,
     /// One JSON object per line per body, for programs.
     Json,
@@ -87,42 +87,15 @@ pub fn check(body: &Body<'_>) -> Outcome {
 }
 
 impl Outcome {
-    /// One line of JSON, without the newline.
+    /// A JSON object kept as raw JSON because the spec does not know its `typeWebhook` or
+    /// `typeMessage`, or it lacks one. Bodies that did not parse have no types to know.
+    pub fn is_unknown(&self) -> bool {
+        self.parsed && !self.known
+    }
+
+    /// One line of JSON, newline included.
     pub fn write_json(&self, out: &mut impl Write) -> io::Result<()> {
         serde_json::to_writer(&mut *out, self).map_err(io::Error::from)?;
         writeln!(out)
-    }
-
-    /// `source: valid (typeWebhook / typeMessage)`, then an indented line per issue.
-    pub fn write_text(&self, out: &mut impl Write) -> io::Result<()> {
-        let status = if self.valid { "valid" } else { "invalid" };
-        write!(out, "{}: {status}", self.source)?;
-        match (&self.type_webhook, &self.type_message) {
-            (Some(webhook), Some(message)) => write!(out, " ({webhook} / {message})")?,
-            (Some(webhook), None) => write!(out, " ({webhook})")?,
-            // A body that did not parse has no types to speak of; one that did, but has no
-            // `typeWebhook`, is worth saying so.
-            (None, _) if self.parsed => write!(out, " (no typeWebhook)")?,
-            (None, _) => {}
-        }
-        writeln!(out)?;
-        let issues = (self.errors.iter().map(|f| (Severity::Error, f)))
-            .chain(self.warnings.iter().map(|f| (Severity::Warning, f)));
-        for (severity, finding) in issues {
-            let path = if finding.path.is_empty() {
-                "(root)"
-            } else {
-                &finding.path
-            };
-            // Padded to the width of "warning" so that paths line up; through a `String`,
-            // since `Severity`'s `Display` ignores the width.
-            writeln!(
-                out,
-                "  {:<7} {path}: {}",
-                severity.to_string(),
-                finding.message
-            )?;
-        }
-        Ok(())
     }
 }

@@ -1,84 +1,11 @@
-//! Runs the `greenhook` binary on the bodies under `tests/data/`, from that directory so that
-//! file names in the output are relative and snapshots stable.
+//! `greenhook`'s behaviour: what it finds in bodies, how it splits inputs, its exit statuses,
+//! the JSON contract and the limits.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 use serde_json::Value;
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
-
-/// The two bodies from the vendor's documentation of interactive reply buttons.
-const REPLY: &str = "outgoing-message__InteractiveButtonsReply__1.json";
-const RESPONSE: &str = "outgoing-message__InteractiveButtonsReply__2.json";
-
-/// Bodies that break the spec in one way each, and an NDJSON file of three bodies.
-const BROKEN: &[&str] = &[
-    "button-type-submit.json",
-    "missing-content-text.json",
-    "truncated.json",
-    "array.json",
-    "unknown-type-message.json",
-    "invalid-utf8.json",
-    "three.ndjson",
-];
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// The output lines parsed as JSON, for `--format json`.
-    fn json_lines(&self) -> Vec<Value> {
-        self.stdout
-            .lines()
-            .map(|line| serde_json::from_str(line).expect("each output line is JSON"))
-            .collect()
-    }
-}
-
-fn greenhook(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_greenhook"))
-        .args(args)
-        .current_dir(DATA)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("greenhook starts");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    let input = stdin.to_vec();
-    // Written from another thread so that a large output cannot block the child while the
-    // input is still being written. The child may exit without reading; that is its right.
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let output = child.wait_with_output().expect("greenhook runs");
-    writer.join().expect("the writer thread does not panic");
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(
-        !stderr.contains("panicked"),
-        "greenhook panicked on {args:?}: {stderr}"
-    );
-    Run {
-        // `None` only when killed by a signal, which none of these runs expects.
-        code: output.status.code().expect("greenhook exits normally"),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr,
-    }
-}
-
-fn data(file: &str) -> Vec<u8> {
-    std::fs::read(format!("{DATA}/{file}")).expect("test data is readable")
-}
-
-fn validate_json(files: &[&str]) -> Run {
-    let mut args = vec!["validate", "--format", "json"];
-    args.extend_from_slice(files);
-    greenhook(&args, b"")
-}
+use common::{BROKEN, REPLY, RESPONSE, data, greenhook, validate_json};
 
 #[test]
 fn documented_bodies_are_valid_and_known() {
@@ -237,7 +164,8 @@ fn stdin_is_read_when_no_file_or_dash_is_given() {
         assert_eq!(run.code, 0);
         assert_eq!(
             run.stdout,
-            "stdin:1: valid (outgoingAPIMessageReceived / interactiveButtonsReply)\n"
+            "stdin:1: valid (outgoingAPIMessageReceived / interactiveButtonsReply)\n\
+             1 body: 1 valid, 0 invalid; 0 unknown\n"
         );
     }
 }
@@ -252,8 +180,15 @@ fn a_missing_file_is_an_io_error() {
         "{}",
         run.stderr
     );
-    // The other files are still checked.
-    assert_eq!(run.stdout.lines().count(), 1);
+    // The other files are still checked, and the summary counts the bodies that were read.
+    assert_eq!(
+        run.stdout.lines().collect::<Vec<_>>(),
+        [
+            "outgoing-message__InteractiveButtonsReply__1.json: valid \
+             (outgoingAPIMessageReceived / interactiveButtonsReply)",
+            "1 body: 1 valid, 0 invalid; 0 unknown",
+        ]
+    );
 }
 
 #[test]
@@ -357,7 +292,7 @@ fn limits_are_enforced_and_named() {
     let run = greenhook(&["validate", "--format", "json"], deep.as_bytes());
     assert_eq!(run.code, 1);
     assert!(
-        run.stdout.contains("deeper than the limit of 32 levels"),
+        run.stdout.contains("deeper than the limit of 127 levels"),
         "{}",
         run.stdout
     );

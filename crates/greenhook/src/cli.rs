@@ -1,0 +1,163 @@
+//! The command line: subcommands, flags and the help texts that explain them.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use green_api_webhooks::Limits;
+
+use crate::validate::Format;
+
+/// The rule for splitting inputs into bodies, shown in the help of both subcommands. Wrapped
+/// by hand: clap wraps only with a feature that would pull in terminal-size detection.
+const INPUT_RULE: &str = "\
+Inputs:
+  Each input is a file, or standard input when no file is given or the file
+  is `-`. Bodies are found in an input as follows:
+  - the whole input is one JSON value (pretty-printed or not): one body,
+    named FILE (standard input: stdin:1);
+  - otherwise, if a line is a complete JSON object on its own: NDJSON, one
+    body per non-blank line, named FILE:LINE;
+  - otherwise: one broken body (such as a pretty-printed body with a syntax
+    error), reported once at the line and column where reading stopped.";
+
+/// Shown in the help of both subcommands.
+const PROGRESS_RULE: &str = "\
+Progress:
+  An input of more than 1000 bodies or more than 1 MiB gets a progress bar
+  on standard error, when standard error is a terminal.";
+
+/// The parsed command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "greenhook",
+    version,
+    about = "Check Green-API (WhatsApp) webhook bodies against the documented spec",
+    long_about = "Check Green-API (WhatsApp) webhook bodies against a spec of the vendor's\n\
+                  documentation, and print them as the typed library keeps them. Unknown\n\
+                  webhook and message types are kept, and reported as warnings."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What to do with the bodies.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Report each body's errors (against the spec) and warnings (not in the spec)
+    #[command(after_long_help = validate_after_help())]
+    Validate {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Print only invalid bodies (text output keeps its summary line)
+        #[arg(short, long)]
+        quiet: bool,
+        /// When to colour text output (JSON output never is)
+        #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+        color: ColorWhen,
+        /// Files to read; standard input when none, or for `-`
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Print each body re-serialized from its typed value
+    #[command(after_long_help = normalize_after_help())]
+    Normalize {
+        /// Pretty-print instead of one line per body
+        #[arg(long)]
+        pretty: bool,
+        /// File to read; standard input when absent, or for `-`
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+}
+
+/// When text output is coloured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// When standard output is a terminal and NO_COLOR is not set
+    Auto,
+    /// Always, even into a pipe or a file
+    Always,
+    /// Never
+    Never,
+}
+
+impl ColorWhen {
+    /// Whether to colour `stream`: `auto` asks whether it is a terminal, and reads NO_COLOR,
+    /// CLICOLOR and CLICOLOR_FORCE. Never `ColorChoice::Auto`.
+    pub fn choice<S: anstream::stream::RawStream>(self, stream: &S) -> anstream::ColorChoice {
+        match self {
+            ColorWhen::Auto => anstream::AutoStream::choice(stream),
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        }
+    }
+}
+
+/// Limits each body must keep; a body that breaks one is reported with the limit it broke.
+#[derive(Debug, clap::Args)]
+pub struct LimitArgs {
+    /// Largest body, in bytes
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_body_bytes)]
+    max_bytes: usize,
+    /// Deepest nesting of arrays and objects in a body
+    #[arg(long, value_name = "LEVELS", default_value_t = Limits::default().max_depth)]
+    max_depth: usize,
+}
+
+impl LimitArgs {
+    /// The limits as the library takes them.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_body_bytes: self.max_bytes,
+            max_depth: self.max_depth,
+        }
+    }
+}
+
+fn validate_after_help() -> String {
+    format!(
+        "{INPUT_RULE}\n\n\
+         Text output:\n  \
+         A line per body (source, valid or invalid, typeWebhook / typeMessage),\n  \
+         an indented line per error and warning, then a summary line such as\n  \
+         `12 bodies: 10 valid, 2 invalid; 1 unknown`. Every body is either valid\n  \
+         or invalid; `unknown` counts those of them, valid or not, that are JSON\n  \
+         objects whose typeWebhook or typeMessage the spec does not know (or that\n  \
+         lack one), and that are therefore kept as raw JSON. Control characters\n  \
+         from bodies are shown escaped (`\\u{{1b}}`). Colours follow --color;\n  \
+         `auto` also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE.\n\n\
+         JSON output:\n  \
+         One object per line per body, with the keys source, typeWebhook and\n  \
+         typeMessage (null when absent), known (both types are in the spec),\n  \
+         valid (no errors), errors and warnings (lists of {{\"path\", \"message\"}}\n  \
+         with path a JSON Pointer into the body, \"\" for the body itself).\n  \
+         Nothing else is printed on standard output; the summary line goes to\n  \
+         standard error, and only when standard error is a terminal.\n\n\
+         {PROGRESS_RULE}\n\n\
+         Exit status:\n  \
+         0  every body is valid (warnings allowed)\n  \
+         1  a body is invalid or not a JSON object\n  \
+         2  usage error, or an input could not be read"
+    )
+}
+
+fn normalize_after_help() -> String {
+    format!(
+        "{INPUT_RULE}\n\n\
+         Output:\n  \
+         Compact JSON, one line per body (--pretty: indented). Bodies are not\n  \
+         validated: an invalid body is printed as the library keeps it. A body\n  \
+         that is not a JSON object is reported on standard error and skipped.\n\n\
+         {PROGRESS_RULE}\n\n\
+         Exit status:\n  \
+         0  every body was printed\n  \
+         1  a body is not a JSON object\n  \
+         2  usage error, or the input could not be read"
+    )
+}
