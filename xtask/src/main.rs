@@ -2,6 +2,7 @@
 
 mod bench;
 mod codegen;
+mod compile_cost;
 mod drift;
 mod fuzz;
 mod import;
@@ -39,6 +40,8 @@ enum Command {
     Fuzz(fuzz::Args),
     /// Run the benchmarks and print medians with their ratios to the baseline.
     Bench(bench::Args),
+    /// Time compiling the generated crate against the same types with plain serde derives.
+    CompileCost(compile_cost::Args),
     /// Write the JSON Schema of every webhook body (or, with --check, only say if it is stale).
     Schema(schema::Args),
     /// What the spec changes since a git revision (default HEAD) mean for users of the crate.
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
         Command::Drift(args) => drift::run(&root, args),
         Command::Fuzz(args) => fuzz::run_fuzz(&root, args),
         Command::Bench(args) => bench::run(&root, args),
+        Command::CompileCost(args) => compile_cost::run(&root, args),
         Command::Schema(args) => schema::run(&root, args),
         Command::SpecDiff(args) => spec_diff::run(&root, args),
     };
