@@ -9,7 +9,8 @@ fn main() {
     let mut valid = 0usize;
     for _ in 0..200 {
         for line in batch.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
-            valid += Webhook::from_slice(std::hint::black_box(line)).is_ok_and(|w| w.validate().is_valid()) as usize;
+            valid += Webhook::from_slice(std::hint::black_box(line))
+                .is_ok_and(|w| w.validate().is_valid()) as usize;
         }
     }
     println!("{valid}");
