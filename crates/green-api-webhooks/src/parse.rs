@@ -137,21 +137,12 @@ impl Webhook {
 
     fn parse_json(body: &[u8]) -> Result<Webhook, ParseError> {
         // Checking UTF-8 once for the whole body is cheaper than the reader's check of each
-        // string; invalid bodies are read from bytes so the error has its line and column.
-        let webhook = match std::str::from_utf8(body) {
-            Ok(text) => {
-                let mut deserializer = serde_json::Deserializer::from_str(text);
-                let webhook = Webhook::deserialize_wire(&mut deserializer)?;
-                deserializer.end()?;
-                webhook
-            }
-            Err(_) => {
-                let mut deserializer = serde_json::Deserializer::from_slice(body);
-                let webhook = Webhook::deserialize_wire(&mut deserializer)?;
-                deserializer.end()?;
-                webhook
-            }
-        };
+        // string, and reading only from `str` keeps one copy of the generic code.
+        let text =
+            std::str::from_utf8(body).map_err(|error| invalid_utf8(body, error.valid_up_to()))?;
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let webhook = Webhook::deserialize_wire(&mut deserializer)?;
+        deserializer.end()?;
         match webhook {
             Fit::Fits(webhook) => Ok(webhook),
             Fit::Misfit(raw) => Err(ParseError::NotAnObject {
@@ -177,5 +168,25 @@ impl Webhook {
     pub fn to_json(&self) -> String {
         // Serializing these types to a String cannot fail: every map key is a string.
         serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The error for a body that is not UTF-8, at the first bad byte.
+fn invalid_utf8(body: &[u8], valid_up_to: usize) -> ParseError {
+    let before = &body[..valid_up_to];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    // `before` is valid UTF-8 up to here, so counting characters counts columns.
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    ParseError::Syntax {
+        line,
+        column,
+        message: "invalid UTF-8".to_owned(),
     }
 }
