@@ -56,14 +56,12 @@ impl<'de, T: Tagged> Visitor<'de> for TaggedVisitor<T> {
                 let (raw, tag_again) = collect_rest::<T, A>(raw, map)?;
                 if tag_again {
                     // The last tag wins and may name a known variant.
-                    return deserialize_tagged(Value::Object(raw)).map_err(A::Error::custom);
+                    return reparse(&Value::Object(raw)).map_err(A::Error::custom);
                 }
                 return Ok(Fit::Fits(T::unknown(raw)));
             };
             for (key, value) in before_tag {
-                variant
-                    .accept_field(&key, value)
-                    .map_err(A::Error::custom)?;
+                replay_field(&mut variant, &key, &value).map_err(A::Error::custom)?;
             }
             while let Some(Key(key)) = map.next_key()? {
                 if key == T::TAG {
@@ -75,7 +73,7 @@ impl<'de, T: Tagged> Visitor<'de> for TaggedVisitor<T> {
                     };
                     raw.insert(T::TAG.to_owned(), map.next_value()?);
                     let (raw, _) = collect_rest::<T, A>(raw, map)?;
-                    return deserialize_tagged(Value::Object(raw)).map_err(A::Error::custom);
+                    return reparse(&Value::Object(raw)).map_err(A::Error::custom);
                 }
                 map.next_value_seed(FieldSeed {
                     target: &mut variant,
@@ -94,6 +92,28 @@ impl<'de, T: Tagged> Visitor<'de> for TaggedVisitor<T> {
     }
 
     misfit_scalars!();
+}
+
+// Buffered values are read again from their JSON text rather than from `Value`: then every
+// generated impl is compiled for one deserializer only, which halves the crate's generic code.
+// Only bodies whose tag comes after other keys, or twice, take this path.
+
+/// Reads a buffered value into a field of `target`.
+fn replay_field<T: AcceptField>(
+    target: &mut T,
+    key: &str,
+    value: &Value,
+) -> Result<(), serde_json::Error> {
+    let text = value.to_string();
+    let mut deserializer = serde_json::Deserializer::from_str(&text);
+    target.accept_field(key, &mut deserializer)
+}
+
+/// Reads a whole tagged object again, from its JSON text.
+fn reparse<T: Tagged>(value: &Value) -> Result<Fit<T>, serde_json::Error> {
+    let text = value.to_string();
+    let mut deserializer = serde_json::Deserializer::from_str(&text);
+    deserialize_tagged(&mut deserializer)
 }
 
 /// Reads the remaining entries into `raw`, and says whether the tag came again.
