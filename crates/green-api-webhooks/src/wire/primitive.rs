@@ -277,6 +277,11 @@ impl<'de, T: Wire> Visitor<'de> for ArrayVisitor<T> {
 
 /// The JSON an already-read value came from.
 pub(crate) fn to_raw<T: Serialize>(value: &T) -> Value {
-    // Every `Wire` type serializes to JSON with string keys only, which `to_value` cannot reject.
-    serde_json::to_value(value).unwrap_or(Value::Null)
+    // Through JSON text rather than `serde_json::to_value`, so that the generated `Serialize`
+    // impls compile for one serializer only (the one `Webhook::to_json` uses). Every `Wire`
+    // type writes valid JSON with string keys, so neither step can fail.
+    serde_json::to_vec(value)
+        .ok()
+        .and_then(|text| serde_json::from_slice(&text).ok())
+        .unwrap_or(Value::Null)
 }
