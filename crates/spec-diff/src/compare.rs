@@ -1,11 +1,11 @@
 //! Variants (`Webhook`, `MessageData`) and types (structs, enums): added, removed, renamed,
 //! moved, and changed in their documentation. Fields are compared in `fields`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use green_api_webhooks_spec::{Enum, EnumValue, Module};
+use green_api_webhooks_spec::{Enum, EnumValue, Module, Object};
 
-use crate::index::module_name;
+use crate::index::{Index, Located, module_name};
 use crate::{Collector, Impact, Section, fields};
 
 pub(crate) fn webhooks(out: &mut Collector<'_, '_>) {
@@ -157,48 +157,59 @@ pub(crate) fn messages(out: &mut Collector<'_, '_>) {
 }
 
 pub(crate) fn objects(out: &mut Collector<'_, '_>) {
-    let new = out.new;
-    for (name, after) in &new.objects {
-        let section = out.type_section(name);
-        let old_name = out.renames.old_name(name);
-        let Some(before) = out.old.objects.get(old_name).copied() else {
-            added_type(out, section, "struct", name);
-            continue;
-        };
-        let (b, a) = (before.item, after.item);
-        renamed_or_moved(
-            out,
-            section.clone(),
-            old_name,
-            name,
-            before.module,
-            after.module,
-        );
-        docs(
-            out,
-            section.clone(),
-            name,
-            (&b.summary, &a.summary),
-            (&b.page, &a.page),
-            (before.module, after.module),
-        );
-        fields::compare(out, section, name, &b.fields, &a.fields);
-    }
-    let old = out.old;
-    for name in old.objects.keys().copied() {
-        if out.renames.new_name(name) == name && !out.new.objects.contains_key(name) {
-            removed_type(out, "struct", name);
-        }
-    }
+    types(
+        out,
+        |index| &index.objects,
+        |out, section, before, after| {
+            fields::compare(out, section, &after.name, &before.fields, &after.fields);
+        },
+    );
 }
 
 pub(crate) fn enums(out: &mut Collector<'_, '_>) {
-    let new = out.new;
-    for (name, after) in &new.enums {
+    types(out, |index| &index.enums, values);
+}
+
+/// What objects and enums have in common, for comparing them the same way.
+trait NamedType {
+    /// How the report calls the Rust item.
+    const KIND: &'static str;
+    fn summary(&self) -> &str;
+    fn page(&self) -> &str;
+}
+
+impl NamedType for Object {
+    const KIND: &'static str = "struct";
+    fn summary(&self) -> &str {
+        &self.summary
+    }
+    fn page(&self) -> &str {
+        &self.page
+    }
+}
+
+impl NamedType for Enum {
+    const KIND: &'static str = "enum";
+    fn summary(&self) -> &str {
+        &self.summary
+    }
+    fn page(&self) -> &str {
+        &self.page
+    }
+}
+
+/// Types added, removed, renamed or moved, their docs, and then their contents by `contents`.
+fn types<'a, 's, T: NamedType + 's>(
+    out: &mut Collector<'a, 's>,
+    of: impl Fn(&'a Index<'s>) -> &'a BTreeMap<&'s str, Located<'s, T>>,
+    contents: impl Fn(&mut Collector<'a, 's>, Section, &'s T, &'s T),
+) {
+    let (new, old) = (of(out.new), of(out.old));
+    for (name, after) in new {
         let section = out.type_section(name);
         let old_name = out.renames.old_name(name);
-        let Some(before) = out.old.enums.get(old_name).copied() else {
-            added_type(out, section, "enum", name);
+        let Some(before) = old.get(old_name).copied() else {
+            added_type(out, section, T::KIND, name);
             continue;
         };
         let (b, a) = (before.item, after.item);
@@ -214,16 +225,15 @@ pub(crate) fn enums(out: &mut Collector<'_, '_>) {
             out,
             section.clone(),
             name,
-            (&b.summary, &a.summary),
-            (&b.page, &a.page),
+            (b.summary(), a.summary()),
+            (b.page(), a.page()),
             (before.module, after.module),
         );
-        values(out, section, b, a);
+        contents(out, section, b, a);
     }
-    let old = out.old;
-    for name in old.enums.keys().copied() {
-        if out.renames.new_name(name) == name && !out.new.enums.contains_key(name) {
-            removed_type(out, "enum", name);
+    for name in old.keys().copied() {
+        if out.renames.new_name(name) == name && !new.contains_key(name) {
+            removed_type(out, T::KIND, name);
         }
     }
 }
