@@ -284,6 +284,7 @@ pub fn report_not_allowed(
 }
 
 /// Writes an object: its present fields in spec order, then the extra ones.
+#[inline(never)]
 pub fn serialize_object<T: WireObject, S: serde::Serializer>(
     object: &T,
     serializer: S,

@@ -56,6 +56,9 @@ impl<'de, T: AcceptField> DeserializeSeed<'de> for FieldSeed<'_, T> {
 
 /// Reads a generated object tolerantly: a JSON object always fits (unknown keys go to `extra`);
 /// anything else is kept raw.
+// Not inlined: an object type used in many places (such as `Quote`) is then compiled once, not
+// once per parent, which keeps the crate quick to compile at little cost per body.
+#[inline(never)]
 pub fn deserialize_object<'de, T: WireObject, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Fit<T>, D::Error> {
