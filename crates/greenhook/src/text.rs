@@ -108,6 +108,9 @@ pub fn write_outcome(outcome: &Outcome, palette: &Palette, out: &mut impl Write)
             Escaped(&finding.message)
         )?;
     }
+    if outcome.omitted > 0 {
+        writeln!(out, "  ... and {} more issues, not listed", outcome.omitted)?;
+    }
     Ok(())
 }
 
@@ -198,6 +201,7 @@ mod tests {
             errors: vec![finding("", "broken")],
             warnings: vec![finding("/x", "unknown")],
             parsed: true,
+            omitted: 0,
         }
     }
 

@@ -33,6 +33,9 @@ pub struct Outcome {
     /// Whether the body parsed at all; text output names the types only of bodies that did.
     #[serde(skip)]
     pub parsed: bool,
+    /// Issues past the report's limit, counted but not listed (text output says how many).
+    #[serde(skip)]
+    pub omitted: usize,
 }
 
 /// One issue: a JSON Pointer into the body ("" for the body itself) and what is wrong there.
@@ -69,6 +72,7 @@ pub fn check(body: &Body<'_>) -> Outcome {
                 }],
                 warnings: Vec::new(),
                 parsed: false,
+                omitted: 0,
             };
         }
     };
@@ -83,6 +87,7 @@ pub fn check(body: &Body<'_>) -> Outcome {
         errors: report.errors().map(Finding::from).collect(),
         warnings: report.warnings().map(Finding::from).collect(),
         parsed: true,
+        omitted: report.omitted_errors + report.omitted_warnings,
     }
 }
 

@@ -161,3 +161,14 @@ fn validate_help() {
     assert_eq!(run.code, 0);
     insta::assert_snapshot!("validate_help", run.stdout);
 }
+
+#[test]
+fn issues_past_the_report_limit_are_counted() {
+    let items = vec!["1"; 150].join(",");
+    let body = format!(
+        r#"{{"typeWebhook":"incomingMessageReceived","messageData":{{"typeMessage":"interactiveButtonsReply","interactiveButtonsReply":{{"contentText":"x","buttons":[{items}]}}}}}}"#
+    );
+    let run = greenhook(&["validate", "--color", "never"], body.as_bytes());
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("... and "), "{}", run.stdout);
+}
