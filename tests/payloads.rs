@@ -14,8 +14,7 @@ fn parse(name: &str) -> (Webhook, serde_json::Value) {
 
 /// Documented examples the spec marks as wrong, with the reason.
 fn bad_examples() -> BTreeMap<String, String> {
-    let spec = green_api_webhooks_spec::load_dir(&green_api_webhooks_tests::root().join("spec"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let spec = green_api_webhooks_tests::spec();
     spec.bad_examples()
         .map(|b| (b.payload.clone(), b.reason.clone()))
         .collect()
@@ -63,26 +62,14 @@ fn every_fixture_parses_validates_and_round_trips() {
 #[test]
 fn every_spec_variant_has_a_fixture() {
     let bad = bad_examples();
-    let spec = green_api_webhooks_spec::load_dir(&green_api_webhooks_tests::root().join("spec"))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let fixtures = green_api_webhooks_tests::root().join("tests/fixtures");
-    let entries = ["payloads", "constructed"]
-        .iter()
-        .flat_map(|dir| std::fs::read_dir(fixtures.join(dir)).expect("fixture folder exists"));
+    let spec = green_api_webhooks_tests::spec();
     let mut type_webhooks = BTreeSet::new();
     let mut type_messages = BTreeSet::new();
-    for entry in entries {
-        let path = entry.expect("fixture folder is readable").path();
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default()
-            .to_owned();
-        if !name.ends_with(".json") || bad.contains_key(&name) {
+    for (name, body) in green_api_webhooks_tests::fixtures() {
+        if bad.contains_key(&name) {
             continue;
         }
-        let webhook =
-            Webhook::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("parses");
+        let webhook = Webhook::from_slice(&body).unwrap_or_else(|e| panic!("{name}: {e}"));
         type_webhooks.extend(webhook.tag().map(str::to_owned));
         type_messages.extend(
             webhook

@@ -94,9 +94,8 @@ impl Crate {
     fn time(&self, release: bool, clean: bool) -> Result<Duration, String> {
         self.cargo(&["build"], release)?;
         if clean {
-            self.cargo(&["clean"], release)?;
-            // `cargo clean -p` removes the package's own artefacts only: rebuild dependencies.
-            self.cargo(&["build", "--lib"], release).ok();
+            // `cargo clean -p` removes only the package's own artefacts: its dependencies stay
+            // built, so the timed build below is the crate alone.
             self.cargo(&["clean"], release)?;
         } else {
             let text = fs::read_to_string(&self.root_file).map_err(|e| e.to_string())?;
