@@ -23,17 +23,9 @@ fn bounded_fuzz_run_finds_nothing() {
 
 #[test]
 fn saved_regressions_stay_fixed() {
-    let dir = green_api_webhooks_tests::root().join("tests/fixtures/regressions");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.extension().is_some_and(|e| e == "bin") {
-            let body = std::fs::read(&path).expect("a saved input is readable");
-            if let Err(failure) = green_api_webhooks_fuzz::check(&body) {
-                panic!("{}: {failure}", path.display());
-            }
+    for (name, body) in green_api_webhooks_fixtures::regressions() {
+        if let Err(failure) = green_api_webhooks_fuzz::check(&body) {
+            panic!("regressions/{name}: {failure}");
         }
     }
 }

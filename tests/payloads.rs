@@ -27,7 +27,7 @@ fn is_known(webhook: &Webhook) -> bool {
 #[test]
 fn every_fixture_parses_validates_and_round_trips() {
     let bad = bad_examples();
-    insta::glob!("fixtures/*/*.json", |path| {
+    insta::glob!("../fixtures", "*/*.json", |path| {
         let name = path
             .file_name()
             .and_then(|n| n.to_str())

@@ -9,12 +9,9 @@ pub fn root() -> PathBuf {
         .map_or_else(|| PathBuf::from(".."), Path::to_path_buf)
 }
 
-/// A fixture's contents, by its file name in `tests/fixtures/payloads/`.
+/// A fixture's contents, by its file name in `fixtures/payloads/`.
 pub fn payload(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/payloads")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    green_api_webhooks_fixtures::payload_text(name)
 }
 
 /// Replaces the value at a JSON Pointer (or removes it with `None`), for building broken bodies.
@@ -58,23 +55,5 @@ pub fn spec() -> green_api_webhooks_spec::Spec {
 
 /// Every fixture body (documented and constructed), by file name, in name order.
 pub fn fixtures() -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut out = Vec::new();
-    for sub in ["payloads", "constructed"] {
-        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_some_and(|e| e == "json") {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                out.push((name, std::fs::read(&path).unwrap_or_default()));
-            }
-        }
-    }
-    out.sort();
-    out
+    green_api_webhooks_fixtures::bodies()
 }

@@ -1,4 +1,4 @@
-//! `cargo xtask bench`: runs the benchmarks (`crates/bench/benches/parse.rs`, divan) and prints
+//! `cargo xtask bench`: runs the benchmarks (`tools/green-api-webhooks-bench/benches/parse.rs`, divan) and prints
 //! one table with each median and its ratio to the baseline measured in the same run.
 
 use std::path::Path;
@@ -164,7 +164,7 @@ fn format_ns(ns: f64) -> String {
 fn fixture_count(root: &Path) -> usize {
     ["payloads", "constructed"]
         .iter()
-        .filter_map(|sub| std::fs::read_dir(root.join("tests/fixtures").join(sub)).ok())
+        .filter_map(|sub| std::fs::read_dir(root.join("fixtures").join(sub)).ok())
         .flat_map(|entries| entries.flatten())
         .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
         .count()

@@ -1,5 +1,5 @@
 //! The fuzzer of the test suite, for longer: `cargo xtask fuzz [--seconds N] [--seed S]` runs
-//! this binary in release mode. Every failing input is saved to `tests/fixtures/regressions/`
+//! this binary in release mode. Every failing input is saved to `fixtures/regressions/`
 //! so that the tests keep checking it.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -35,7 +35,10 @@ fn main() -> ExitCode {
 fn run_fuzz(root: &Path, args: Args) -> Result<ExitCode, String> {
     let spec = green_api_webhooks_spec::load_dir(&root.join("spec")).map_err(|e| e.to_string())?;
     let generator = BodyGenerator::new(&spec);
-    let corpus = corpus(&root.join("tests/fixtures"))?;
+    let corpus: Vec<Vec<u8>> = green_api_webhooks_fixtures::bodies()
+        .into_iter()
+        .map(|(_, body)| body)
+        .collect();
     let seed = args.seed.unwrap_or_else(|| {
         // Any varying value does; the seed is printed so a run can be replayed.
         let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
@@ -63,7 +66,7 @@ fn run_fuzz(root: &Path, args: Args) -> Result<ExitCode, String> {
     if outcome.failures.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
-    let dir = root.join("tests/fixtures/regressions");
+    let dir = green_api_webhooks_fixtures::regressions_dir();
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     for (input, failure) in &outcome.failures {
         let mut hasher = DefaultHasher::new();
@@ -74,26 +77,4 @@ fn run_fuzz(root: &Path, args: Args) -> Result<ExitCode, String> {
         println!("fuzz: {failure}: saved {}", path.display());
     }
     Ok(ExitCode::FAILURE)
-}
-
-/// Every JSON fixture, as bytes.
-fn corpus(fixtures: &Path) -> Result<Vec<Vec<u8>>, String> {
-    let mut bodies = Vec::new();
-    for sub in ["payloads", "constructed"] {
-        let dir = fixtures.join(sub);
-        let entries =
-            std::fs::read_dir(&dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-        let mut paths: Vec<_> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            bodies.push(
-                std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
-            );
-        }
-    }
-    Ok(bodies)
 }

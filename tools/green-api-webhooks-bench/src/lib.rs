@@ -4,17 +4,9 @@
 
 pub mod baseline;
 
-use std::path::{Path, PathBuf};
-
-/// The workspace's fixture folder.
-pub fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
-}
-
 /// A documented body by file name, as bytes.
 pub fn payload(name: &str) -> Vec<u8> {
-    let path = fixtures_dir().join("payloads").join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    green_api_webhooks_fixtures::payload(name)
 }
 
 /// Every fixture body, compacted to one line each, joined as NDJSON. Keys stay in the order the
@@ -22,18 +14,10 @@ pub fn payload(name: &str) -> Vec<u8> {
 /// `serde_json::Value` would sort them.
 pub fn ndjson_of_all_fixtures() -> Vec<u8> {
     let mut out = Vec::new();
-    for sub in ["payloads", "constructed"] {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(fixtures_dir().join(sub))
-            .map(|entries| entries.flatten().map(|e| e.path()).collect())
-            .unwrap_or_default();
-        paths.retain(|p| p.extension().is_some_and(|e| e == "json"));
-        paths.sort();
-        for path in paths {
-            let text = std::fs::read(&path).unwrap_or_default();
-            if serde_json::from_slice::<serde::de::IgnoredAny>(&text).is_ok() {
-                out.extend_from_slice(&minify(&text));
-                out.push(b'\n');
-            }
+    for (_, text) in green_api_webhooks_fixtures::bodies() {
+        if serde_json::from_slice::<serde::de::IgnoredAny>(&text).is_ok() {
+            out.extend_from_slice(&minify(&text));
+            out.push(b'\n');
         }
     }
     out

@@ -1,7 +1,6 @@
 //! A receiver on 127.0.0.1 with a handler that records what it gets, and raw-socket helpers.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -82,10 +81,7 @@ fn requested_reply(received: &Received) -> Reply {
 }
 
 pub fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    green_api_webhooks_fixtures::file(name)
 }
 
 pub fn bearer() -> String {

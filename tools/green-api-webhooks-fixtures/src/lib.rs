@@ -1,0 +1,98 @@
+//! The body fixtures in the workspace's `fixtures/` folder: documented example bodies
+//! (`payloads/`), bodies built from the spec where the docs show none (`constructed/`), and
+//! inputs the fuzzer found (`regressions/`). Every test, fuzzer and benchmark reads them here.
+
+use std::path::{Path, PathBuf};
+
+/// The workspace root.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The `fixtures/` folder.
+pub fn dir() -> PathBuf {
+    workspace_root().join("fixtures")
+}
+
+/// The folder where the fuzzer saves failing inputs, replayed by the tests.
+pub fn regressions_dir() -> PathBuf {
+    dir().join("regressions")
+}
+
+/// A documented body by its file name in `fixtures/payloads/`.
+///
+/// # Panics
+/// When the file cannot be read: a test naming a missing fixture is wrong.
+pub fn payload(name: &str) -> Vec<u8> {
+    read(&dir().join("payloads").join(name))
+}
+
+/// A documented body by its file name in `fixtures/payloads/`, as text.
+pub fn payload_text(name: &str) -> String {
+    let path = dir().join("payloads").join(name);
+    String::from_utf8(payload(name))
+        .unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", path.display()))
+}
+
+/// A fixture by its path below `fixtures/` (`constructed/video-message.json`).
+pub fn file(relative: &str) -> Vec<u8> {
+    read(&dir().join(relative))
+}
+
+/// Every body of `payloads/` and `constructed/` (the `*.json` files), by file name, in name order.
+pub fn bodies() -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = ["payloads", "constructed"]
+        .into_iter()
+        .flat_map(|sub| files_in(&dir().join(sub), "json"))
+        .map(|path| (file_name(&path), read(&path)))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Every saved fuzz finding (`regressions/*.bin`), by file name, in name order.
+pub fn regressions() -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = files_in(&regressions_dir(), "bin")
+        .into_iter()
+        .map(|path| (file_name(&path), read(&path)))
+        .collect();
+    out.sort();
+    out
+}
+
+fn files_in(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    let entries =
+        std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == extension))
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_body_folder_has_files() {
+        let bodies = super::bodies();
+        assert!(
+            bodies
+                .iter()
+                .any(|(name, _)| name.starts_with("incoming-message__"))
+        );
+        assert!(bodies.iter().any(|(name, _)| name == "video-message.json"));
+        assert!(!super::regressions().is_empty());
+    }
+}
