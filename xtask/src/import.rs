@@ -1,25 +1,11 @@
-//! `cargo xtask import [--format text|json] [--draft] FILE...`
-//!
-//! Reads documentation pages with `green_api_doc_pages` and shows what was read: JSON lines for
-//! tools, aligned text for people, or a drafted spec entry to review and edit.
+//! `cargo xtask import [--format text|json] [--draft] FILE...`: arguments and output; the work
+//! is done by `green_api_webhooks_docs::import`.
 
-mod draft;
-mod examples;
-mod known;
-mod names;
-mod objects;
-mod text;
-mod toml_out;
-mod types;
-
-use std::fmt;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use green_api_doc_pages::{Page, parse_page};
-
-use known::KnownSpec;
+use green_api_webhooks_docs::import::{KnownSpec, draft, json_line, read_page, render_text};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -41,19 +27,6 @@ pub struct Args {
 pub enum Format {
     Text,
     Json,
-}
-
-/// A page file that could not be read. Reading goes on with the other files.
-#[derive(Debug)]
-struct ReadError {
-    file: PathBuf,
-    error: io::Error,
-}
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot read {}: {}", self.file.display(), self.error)
-    }
 }
 
 pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
@@ -83,11 +56,15 @@ pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
         let shown = if args.draft {
             // Drafts are separate spec files; a blank line keeps them apart on screen.
             let separator = if first { "" } else { "\n" };
-            format!("{separator}{}", draft::draft(&page, &known))
+            format!("{separator}{}", draft(&page, &known))
         } else {
             match args.format {
-                Format::Json => json_line(&page)? + "\n",
-                Format::Text => text::render(&file.display().to_string(), &page),
+                Format::Json => {
+                    json_line(&page)
+                        .map_err(|e| format!("import: cannot serialize {}: {e}", page.page))?
+                        + "\n"
+                }
+                Format::Text => render_text(&file.display().to_string(), &page),
             }
         };
         first = false;
@@ -103,22 +80,4 @@ pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
     } else {
         ExitCode::FAILURE
     })
-}
-
-/// Reads and parses one page; the model records the file name, not the path.
-fn read_page(file: &Path) -> Result<Page, ReadError> {
-    let text = std::fs::read_to_string(file).map_err(|error| ReadError {
-        file: file.to_path_buf(),
-        error,
-    })?;
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    );
-    Ok(parse_page(&name, &text))
-}
-
-fn json_line(page: &Page) -> Result<String, String> {
-    serde_json::to_string(page)
-        .map_err(|error| format!("import: cannot serialize {}: {error}", page.page))
 }

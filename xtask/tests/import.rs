@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 use green_api_webhooks_spec::{ErrorKind, load_sources};
 
 /// The test pages, relative to this package: the snapshots show these paths, not absolute ones.
-const TEST_PAGES: &str = "../tools/green-api-doc-pages/tests/pages";
+const TEST_PAGES: &str = "../tools/green-api-webhooks-docs/tests/pages";
 
 /// A small, fixed envelope: drafts made against it do not change when `spec/` does.
 const TEST_ENVELOPE: &str = r#"

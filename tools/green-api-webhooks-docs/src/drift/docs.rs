@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use green_api_doc_pages::{Page, parse_page};
+use crate::{Page, parse_page};
 use serde_json::Value;
 
 use super::DriftError;

@@ -1,15 +1,20 @@
-//! Reads Green-API webhook documentation pages ("notifications format" pages) into a
-//! [`Page`] model: title, the typeWebhook/typeMessage conditions, the parameter tables,
-//! the JSON example bodies, and a list of problems found while reading.
+//! The documentation tooling: the page model, import and drift.
 //!
-//! The same documentation exists in several renderings (plain whitespace tables, pipe
-//! tables, markdown tables, markdown sources with backticks) and many copies are cut
-//! off mid-page. Reading never fails and never panics: whatever cannot be read is kept
-//! as well as possible and reported in [`Page::problems`].
+//! - [`parse_page`] reads a Green-API webhook documentation page ("notifications format" pages)
+//!   into a [`Page`]: title, the typeWebhook/typeMessage conditions, the parameter tables, the
+//!   JSON example bodies, and a list of problems found while reading. The same documentation
+//!   exists in several renderings (plain whitespace tables, pipe tables, markdown tables,
+//!   markdown sources with backticks) and many copies are cut off mid-page. Reading never fails
+//!   and never panics: whatever cannot be read is kept as well as possible and reported in
+//!   [`Page::problems`].
+//! - [`import`] shows pages as the page model or drafts spec entries from them.
+//! - [`drift`] compares a folder of pages and example bodies with the spec.
 
 mod conditions;
+pub mod drift;
 mod examples;
 mod headings;
+pub mod import;
 mod issues;
 mod param_list;
 mod rows;

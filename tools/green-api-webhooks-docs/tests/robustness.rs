@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use green_api_doc_pages::{Page, parse_page};
+use green_api_webhooks_docs::{Page, parse_page};
 use proptest::prelude::*;
 
 fn test_pages() -> Vec<(String, String)> {

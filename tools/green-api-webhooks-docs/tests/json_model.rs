@@ -1,6 +1,6 @@
 //! The page model serialises to exactly the documented JSON shape and field order.
 
-use green_api_doc_pages::{Rendering, parse_page, rendering};
+use green_api_webhooks_docs::{Rendering, parse_page, rendering};
 
 const PAGE: &str = "\
 Bell ring#

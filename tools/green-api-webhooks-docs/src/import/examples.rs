@@ -1,7 +1,7 @@
 //! Comparing a page's example bodies with what its tables say, so that a reviewer sees every
 //! place where the two disagree.
 
-use green_api_doc_pages::Row;
+use crate::Row;
 use green_api_webhooks_spec::Type;
 use serde_json::Value;
 

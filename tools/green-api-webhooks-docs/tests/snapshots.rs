@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use green_api_doc_pages::parse_page;
+use green_api_webhooks_docs::parse_page;
 
 fn file_name(path: &Path) -> String {
     path.file_name()

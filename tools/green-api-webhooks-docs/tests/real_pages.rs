@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use green_api_doc_pages::{Page, parse_page};
+use green_api_webhooks_docs::{Page, parse_page};
 
 /// Pages that document no parameters: the index pages, and the outgoing envelope pages
 /// that only refer to the incoming format (their MANIFEST.tsv rows say the same).

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use green_api_doc_pages::Row;
+use crate::Row;
 use green_api_webhooks_spec::Field;
 
 use super::finding::PageFindings;

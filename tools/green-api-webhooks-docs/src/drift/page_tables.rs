@@ -2,7 +2,7 @@
 //! of the page is cut short inside it, and the tag values (`typeMessage`, `typeWebhook`) the
 //! page names.
 
-use green_api_doc_pages::{Page, Row};
+use crate::{Page, Row};
 
 /// The object name the page reader gives the table of the top-level webhook body.
 pub const WEBHOOK_TABLE: &str = "webhook";

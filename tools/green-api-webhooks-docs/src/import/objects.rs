@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use green_api_doc_pages::{Page, Row};
+use crate::{Page, Row};
 use green_api_webhooks_spec::{MESSAGE_DATA, Type};
 use serde_json::Value;
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use green_api_doc_pages::{Page, Row, Table};
+use crate::{Page, Row, Table};
 
 const HEADER: [&str; 5] = ["name", "type", "mandatory", "values", "description"];
 

@@ -2,7 +2,7 @@
 //! body object), one `[object.Y]` per table it reaches, one `[enum.Z]` per documented value set.
 //! Everything a reviewer must check is kept as comments next to the entry it concerns.
 
-use green_api_doc_pages::{Page, Problem, Row};
+use crate::{Page, Problem, Row};
 use green_api_webhooks_spec::Type;
 use serde_json::Value;
 
