@@ -2,20 +2,18 @@
 
 use std::collections::BTreeSet;
 
-use green_api_webhooks_spec::{Enum, Field, MESSAGE_DATA, Message, Object, Type};
+use green_api_webhooks_rust_model::{
+    Item, field_name, is_non_exhaustive, module_name, rust_type, variant_name,
+};
+use green_api_webhooks_spec::{Enum, Field, Message, Module, Object, Spec, Type};
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::GeneratedFile;
-use crate::lower::{Lowered, LoweredModule};
 
-pub fn files(lowered: &Lowered<'_>) -> Vec<GeneratedFile> {
-    let mut files = vec![
-        mod_file(lowered),
-        webhook_file(lowered),
-        message_data_file(lowered),
-    ];
-    files.extend(lowered.modules.iter().map(module_file));
+pub fn files(spec: &Spec) -> Vec<GeneratedFile> {
+    let mut files = vec![mod_file(spec), webhook_file(spec), message_data_file(spec)];
+    files.extend(spec.modules().iter().map(|m| module_file(spec, m)));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
@@ -79,15 +77,21 @@ fn ident(name: &str) -> Ident {
     }
 }
 
-fn mod_file(lowered: &Lowered<'_>) -> GeneratedFile {
-    let mut names: Vec<&str> = lowered.modules.iter().map(|m| m.name.as_str()).collect();
+/// `#[non_exhaustive]` when the growth policy says so.
+fn growth(item: Item) -> Option<TokenStream> {
+    is_non_exhaustive(item).then(|| quote! { #[non_exhaustive] })
+}
+
+fn mod_file(spec: &Spec) -> GeneratedFile {
+    let mut names: Vec<String> = spec.modules().iter().map(module_name).collect();
     names.sort_unstable();
-    let names: Vec<Ident> = names.into_iter().map(ident).collect();
+    let names: Vec<Ident> = names.iter().map(|n| ident(n)).collect();
     let tokens = quote! {
-        #![doc = " Types generated from the spec: one module per spec file."]
+        #![doc = " Types generated from the spec: one private module per spec file, every type"]
+        #![doc = " re-exported at the crate root, its one public path."]
         mod message_data;
         mod webhook;
-        #(pub mod #names;)*
+        #(mod #names;)*
 
         pub use message_data::MessageData;
         pub use webhook::Webhook;
@@ -96,8 +100,8 @@ fn mod_file(lowered: &Lowered<'_>) -> GeneratedFile {
     render("mod.rs".into(), "spec/", tokens)
 }
 
-fn webhook_file(lowered: &Lowered<'_>) -> GeneratedFile {
-    let variants = lowered.spec.webhooks().map(|webhook| {
+fn webhook_file(spec: &Spec) -> GeneratedFile {
+    let variants = spec.webhooks().map(|webhook| {
         let doc = docs(&format!(
             "{}\n\n`typeWebhook` = `{}`. Documentation: <{}>",
             webhook.summary, webhook.type_webhook, webhook.page
@@ -105,27 +109,19 @@ fn webhook_file(lowered: &Lowered<'_>) -> GeneratedFile {
         let (name, tag, body) = (
             ident(&webhook.name),
             &webhook.type_webhook,
-            ident(&webhook.body),
+            ident(&spec.object(webhook.body).name),
         );
         quote! { #doc #[wire(rename = #tag)] #name(crate::#body), }
     });
-    let with_message: Vec<(Ident, Ident)> = lowered
-        .spec
+    let with_message: Vec<(Ident, Ident)> = spec
         .webhooks()
         .filter_map(|webhook| {
-            let body = lowered.spec.objects().find(|o| o.name == webhook.body)?;
-            let position = body
-                .fields
-                .iter()
-                .position(|f| f.ty.named() == Some(MESSAGE_DATA))?;
-            let module = lowered
-                .modules
-                .iter()
-                .find(|m| m.field_names.contains_key(body.name.as_str()))?;
-            let field = &module.field_names[body.name.as_str()][position];
-            Some((ident(&webhook.name), ident(field)))
+            let body = spec.object(webhook.body);
+            let field = body.fields.iter().find(|f| f.ty == Type::MessageData)?;
+            Some((ident(&webhook.name), ident(&field_name(field))))
         })
         .collect();
+    let non_exhaustive = growth(Item::Webhook);
     let (variants_with_message, fields): (Vec<_>, Vec<_>) = with_message.into_iter().unzip();
     let tokens = quote! {
         #![doc = " [`Webhook`]: every body Green-API sends, by `typeWebhook`."]
@@ -135,6 +131,7 @@ fn webhook_file(lowered: &Lowered<'_>) -> GeneratedFile {
 
         /// A webhook body, chosen by its `typeWebhook`.
         #[derive(Clone, Debug, PartialEq, Wire)]
+        #non_exhaustive
         #[wire(tag = "typeWebhook")]
         pub enum Webhook {
             #(#variants)*
@@ -156,8 +153,8 @@ fn webhook_file(lowered: &Lowered<'_>) -> GeneratedFile {
     render("webhook.rs".into(), "spec/", tokens)
 }
 
-fn message_data_file(lowered: &Lowered<'_>) -> GeneratedFile {
-    let variants = lowered.spec.messages().map(|message| {
+fn message_data_file(spec: &Spec) -> GeneratedFile {
+    let variants = spec.messages().map(|message| {
         let doc = docs(&format!(
             "{}\n\n`typeMessage` = `{}`.",
             message.summary, message.type_message
@@ -165,6 +162,7 @@ fn message_data_file(lowered: &Lowered<'_>) -> GeneratedFile {
         let (name, tag) = (ident(&message.name), &message.type_message);
         quote! { #doc #[wire(rename = #tag)] #name(crate::#name), }
     });
+    let non_exhaustive = growth(Item::MessageData);
     let tokens = quote! {
         #![doc = " [`MessageData`]: the `messageData` of a message webhook, by `typeMessage`."]
         use green_api_webhooks_macros::Wire;
@@ -173,6 +171,7 @@ fn message_data_file(lowered: &Lowered<'_>) -> GeneratedFile {
 
         /// The `messageData` object of a message webhook, chosen by its `typeMessage`.
         #[derive(Clone, Debug, PartialEq, Wire)]
+        #non_exhaustive
         #[wire(tag = "typeMessage")]
         pub enum MessageData {
             #(#variants)*
@@ -184,8 +183,7 @@ fn message_data_file(lowered: &Lowered<'_>) -> GeneratedFile {
     render("message_data.rs".into(), "spec/", tokens)
 }
 
-fn module_file(lowered: &LoweredModule<'_>) -> GeneratedFile {
-    let module = lowered.module;
+fn module_file(spec: &Spec, module: &Module) -> GeneratedFile {
     let local: BTreeSet<&str> = module
         .objects
         .iter()
@@ -202,7 +200,7 @@ fn module_file(lowered: &LoweredModule<'_>) -> GeneratedFile {
     let mut needs_extra = false;
     for field in all_fields {
         needs_extra = true;
-        if let Some(name) = field.ty.named().filter(|n| !local.contains(n)) {
+        if let Some(name) = spec.type_name(&field.ty).filter(|n| !local.contains(n)) {
             imported.insert(name);
         }
     }
@@ -214,9 +212,9 @@ fn module_file(lowered: &LoweredModule<'_>) -> GeneratedFile {
     let items = module
         .messages
         .iter()
-        .map(|m| message(lowered, m))
-        .chain(module.objects.iter().map(|o| object(lowered, o)))
-        .chain(module.enums.iter().map(|e| open_enum(lowered, e)));
+        .map(|m| message(spec, m))
+        .chain(module.objects.iter().map(|o| object(spec, o)))
+        .chain(module.enums.iter().map(open_enum));
     let module_doc = format!(" {}\n\n Documentation: <{}>", module.summary, module.page);
     let module_doc = module_doc.lines().map(|l| {
         if l == " " {
@@ -234,48 +232,34 @@ fn module_file(lowered: &LoweredModule<'_>) -> GeneratedFile {
 
         #(#items)*
     };
-    let path = format!("{}.rs", lowered.name);
+    let path = format!("{}.rs", module_name(module));
     render(path, &format!("spec/{}", module.path), tokens)
 }
 
-fn message(lowered: &LoweredModule<'_>, message: &Message) -> TokenStream {
+fn message(spec: &Spec, message: &Message) -> TokenStream {
     let doc = docs(&format!(
         "{}\n\nThe `messageData` of `typeMessage` = `{}`. Documentation: <{}>",
         message.summary, message.type_message, message.page
     ));
-    struct_tokens(
-        doc,
-        &message.name,
-        &message.fields,
-        &lowered.field_names[message.name.as_str()],
-    )
+    struct_tokens(spec, doc, &message.name, &message.fields)
 }
 
-fn object(lowered: &LoweredModule<'_>, object: &Object) -> TokenStream {
+fn object(spec: &Spec, object: &Object) -> TokenStream {
     let doc = docs(&format!(
         "{}\n\nDocumentation: <{}>",
         object.summary, object.page
     ));
-    struct_tokens(
-        doc,
-        &object.name,
-        &object.fields,
-        &lowered.field_names[object.name.as_str()],
-    )
+    struct_tokens(spec, doc, &object.name, &object.fields)
 }
 
-fn struct_tokens(
-    doc: TokenStream,
-    name: &str,
-    fields: &[Field],
-    rust_names: &[String],
-) -> TokenStream {
+fn struct_tokens(spec: &Spec, doc: TokenStream, name: &str, fields: &[Field]) -> TokenStream {
     let name = ident(name);
-    let fields = fields.iter().zip(rust_names).map(|(field, rust)| {
+    let non_exhaustive = growth(Item::Struct);
+    let fields = fields.iter().map(|field| {
         let doc = docs(&field.summary);
         let wire = &field.wire;
-        let rust = ident(rust);
-        let ty = rust_type(&field.ty);
+        let rust = ident(&field_name(field));
+        let ty = type_tokens(spec, &field.ty);
         let mandatory = field.mandatory.then(|| quote! { , mandatory });
         let alias_of = field
             .alias_of
@@ -287,6 +271,7 @@ fn struct_tokens(
     quote! {
         #doc
         #[derive(Clone, Debug, Default, PartialEq, Wire)]
+        #non_exhaustive
         pub struct #name {
             #(#fields)*
             /// Keys the spec does not know, and known keys whose value did not fit, as they arrived.
@@ -296,21 +281,19 @@ fn struct_tokens(
     }
 }
 
-fn open_enum(lowered: &LoweredModule<'_>, e: &Enum) -> TokenStream {
+fn open_enum(e: &Enum) -> TokenStream {
     let doc = docs(&format!("{}\n\nDocumentation: <{}>", e.summary, e.page));
     let name = ident(&e.name);
-    let variants = e
-        .values
-        .iter()
-        .zip(&lowered.value_names[e.name.as_str()])
-        .map(|(value, rust)| {
-            let doc = docs(&value.summary);
-            let (wire, rust) = (&value.wire, ident(rust));
-            quote! { #doc #[wire(rename = #wire)] #rust, }
-        });
+    let non_exhaustive = growth(Item::OpenEnum);
+    let variants = e.values.iter().map(|value| {
+        let doc = docs(&value.summary);
+        let (wire, rust) = (&value.wire, ident(&variant_name(value)));
+        quote! { #doc #[wire(rename = #wire)] #rust, }
+    });
     quote! {
         #doc
         #[derive(Clone, Debug, PartialEq, Eq, Hash, Wire)]
+        #non_exhaustive
         pub enum #name {
             #(#variants)*
             /// A value the spec does not document, kept as it arrived.
@@ -320,21 +303,11 @@ fn open_enum(lowered: &LoweredModule<'_>, e: &Enum) -> TokenStream {
     }
 }
 
-fn rust_type(ty: &Type) -> TokenStream {
-    match ty {
-        Type::String => quote! { String },
-        Type::Integer => quote! { i64 },
-        Type::Number => quote! { serde_json::Number },
-        Type::Boolean => quote! { bool },
-        Type::Any => quote! { serde_json::Value },
-        Type::StringOrInteger => quote! { crate::StringOrInteger },
-        Type::Array(item) => {
-            let item = rust_type(item);
-            quote! { Vec<#item> }
-        }
-        Type::Named(name) => {
-            let name = format_ident!("{}", name);
-            quote! { #name }
-        }
-    }
+/// The field's value type, as the Rust model decides it.
+fn type_tokens(spec: &Spec, ty: &Type) -> TokenStream {
+    let text = rust_type(spec, ty).in_crate();
+    // The Rust model writes paths and generics over checked identifiers only.
+    let ty: syn::Type = syn::parse_str(&text)
+        .unwrap_or_else(|e| panic!("the Rust model wrote an invalid type `{text}`: {e}"));
+    quote! { #ty }
 }

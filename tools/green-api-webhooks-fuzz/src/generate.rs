@@ -1,9 +1,7 @@
 //! Bodies generated from the spec: random valid variants, with unknown fields, unknown tags and
 //! undocumented enum values mixed in.
 
-use std::collections::HashMap;
-
-use green_api_webhooks_spec::{Enum, Field, MESSAGE_DATA, Message, Object, Spec, Type, Webhook};
+use green_api_webhooks_spec::{Field, Message, ObjectId, Spec, Type, Webhook};
 use serde_json::{Map, Value, json};
 
 use crate::Rng;
@@ -11,10 +9,9 @@ use crate::mutate::random_scalar;
 
 /// Generates bodies from a loaded spec.
 pub struct BodyGenerator {
+    spec: Spec,
     webhooks: Vec<Webhook>,
     messages: Vec<Message>,
-    objects: HashMap<String, Object>,
-    enums: HashMap<String, Enum>,
 }
 
 /// Deeper than any documented body; keeps generated bodies within the parser's limits.
@@ -24,13 +21,9 @@ impl BodyGenerator {
     /// A generator for every variant of `spec`.
     pub fn new(spec: &Spec) -> BodyGenerator {
         BodyGenerator {
+            spec: spec.clone(),
             webhooks: spec.webhooks().cloned().collect(),
             messages: spec.messages().cloned().collect(),
-            objects: spec
-                .objects()
-                .map(|o| (o.name.clone(), o.clone()))
-                .collect(),
-            enums: spec.enums().map(|e| (e.name.clone(), e.clone())).collect(),
         }
     }
 
@@ -40,18 +33,15 @@ impl BodyGenerator {
             return json!({ "typeWebhook": "futureWebhook", "payload": random_scalar(rng) });
         }
         let webhook = rng.pick(&self.webhooks);
-        let mut body = self.object(&webhook.body, rng, 1);
+        let mut body = self.object(webhook.body, rng, 1);
         if let Value::Object(map) = &mut body {
             map.insert("typeWebhook".to_owned(), json!(webhook.type_webhook));
         }
         body
     }
 
-    fn object(&self, name: &str, rng: &mut Rng, depth: usize) -> Value {
-        match self.objects.get(name) {
-            Some(object) => self.fields(&object.fields, rng, depth),
-            None => json!({}),
-        }
+    fn object(&self, id: ObjectId, rng: &mut Rng, depth: usize) -> Value {
+        self.fields(&self.spec.object(id).fields, rng, depth)
     }
 
     fn fields(&self, fields: &[Field], rng: &mut Rng, depth: usize) -> Value {
@@ -102,14 +92,16 @@ impl BodyGenerator {
                     .map(|_| self.value(item, rng, depth + 1))
                     .collect(),
             ),
-            Type::Named(name) if name == MESSAGE_DATA => self.message(rng, depth),
-            Type::Named(name) => match self.enums.get(name) {
-                Some(e) if !e.values.is_empty() && !rng.one_in(10) => {
+            Type::MessageData => self.message(rng, depth),
+            Type::Enum(id) => {
+                let e = self.spec.enumeration(*id);
+                if !e.values.is_empty() && !rng.one_in(10) {
                     json!(rng.pick(&e.values).wire)
+                } else {
+                    json!("undocumentedValue")
                 }
-                Some(_) => json!("undocumentedValue"),
-                None => self.object(name, rng, depth),
-            },
+            }
+            Type::Object(id) => self.object(*id, rng, depth),
         }
     }
 }

@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
-use green_api_webhooks_spec::{Loc, MESSAGE_DATA, Message, Spec, Webhook};
+use green_api_webhooks_spec::{Loc, MESSAGE_DATA, Message, Spec, Type, Webhook};
 
-use crate::fields::{Definitions, Described, describe_fields};
+use crate::fields::{Described, describe_fields};
 use crate::json::Obj;
 use crate::{GENERATED_NOTE, SCHEMA_ID, SchemaError};
 
@@ -24,24 +24,17 @@ JSON Schema counts `1.0` as an integer; the library does not.";
 
 /// The whole schema for `spec`.
 pub(crate) fn schema(spec: &Spec) -> Result<Obj, Vec<SchemaError>> {
-    let definitions = Definitions::new(spec);
-    let mut errors = name_clashes(spec);
+    let errors = name_clashes(spec);
     let mut defs = Obj::new();
     for webhook in spec.webhooks() {
-        defs.push(
-            &webhook.name,
-            webhook_def(webhook, &definitions, &mut errors),
-        );
+        defs.push(&webhook.name, webhook_def(spec, webhook));
     }
     defs.push(MESSAGE_DATA, message_data_def(spec));
     for message in spec.messages() {
-        defs.push(
-            &message.name,
-            message_def(message, &definitions, &mut errors),
-        );
+        defs.push(&message.name, message_def(spec, message));
     }
     for object in spec.objects() {
-        let described = describe_fields(&object.fields, &definitions, &mut errors);
+        let described = describe_fields(spec, &object.fields);
         let def = documented(&object.summary, &object.page).with("type", "object");
         defs.push(&object.name, described.into_object(def));
     }
@@ -111,19 +104,13 @@ pub(crate) fn reference(definition: &str) -> String {
 }
 
 /// A webhook: its tag, and its body object by reference (several webhooks share one body).
-fn webhook_def(webhook: &Webhook, definitions: &Definitions, errors: &mut Vec<SchemaError>) -> Obj {
-    if !definitions.is_object(&webhook.body) {
-        errors.push(SchemaError::UnknownType {
-            name: webhook.body.clone(),
-            loc: webhook.loc.clone(),
-        });
-    }
+fn webhook_def(spec: &Spec, webhook: &Webhook) -> Obj {
     let tag = Obj::new().with("const", webhook.type_webhook.as_str());
     documented(&webhook.summary, &webhook.page)
         .with("type", "object")
         .with("properties", Obj::new().with("typeWebhook", tag))
         .with("required", vec!["typeWebhook"])
-        .with("$ref", reference(&webhook.body))
+        .with("$ref", reference(&spec.object(webhook.body).name))
 }
 
 /// `messageData`: a documented `typeMessage`, and the fields that value calls for.
@@ -136,7 +123,7 @@ fn message_data_def(spec: &Spec) -> Obj {
     // The page of the envelope that carries `messageData` documents it.
     let page = spec
         .objects()
-        .find(|o| o.fields.iter().any(|f| f.ty.named() == Some(MESSAGE_DATA)))
+        .find(|o| o.fields.iter().any(|f| f.ty == Type::MessageData))
         .map_or("", |o| o.page.as_str());
     let type_message = Obj::new()
         .with(
@@ -156,9 +143,9 @@ fn message_data_def(spec: &Spec) -> Obj {
 }
 
 /// A message: its `typeMessage` and the other fields of `messageData`.
-fn message_def(message: &Message, definitions: &Definitions, errors: &mut Vec<SchemaError>) -> Obj {
+fn message_def(spec: &Spec, message: &Message) -> Obj {
     let mut described = Described::tagged("typeMessage", &message.type_message);
-    described.add_fields(&message.fields, definitions, errors);
+    described.add_fields(spec, &message.fields);
     let def = documented(&message.summary, &message.page).with("type", "object");
     described.into_object(def)
 }

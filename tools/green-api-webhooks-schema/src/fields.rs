@@ -1,36 +1,10 @@
 //! Fields and their types: `properties`, `required`, and the alternatives that documented
 //! alternative spellings (`alias_of`) add to `required`.
 
-use std::collections::HashSet;
+use green_api_webhooks_spec::{Field, JsonType, Spec, Type};
 
-use green_api_webhooks_spec::{Field, MESSAGE_DATA, Spec, Type};
-
-use crate::SchemaError;
 use crate::describe::reference;
 use crate::json::{Json, Obj};
-
-/// The names a `Type::Named` may refer to.
-pub(crate) struct Definitions {
-    objects: HashSet<String>,
-    enums: HashSet<String>,
-}
-
-impl Definitions {
-    pub(crate) fn new(spec: &Spec) -> Definitions {
-        Definitions {
-            objects: spec.objects().map(|o| o.name.clone()).collect(),
-            enums: spec.enums().map(|e| e.name.clone()).collect(),
-        }
-    }
-
-    pub(crate) fn is_object(&self, name: &str) -> bool {
-        self.objects.contains(name)
-    }
-
-    fn exists(&self, name: &str) -> bool {
-        name == MESSAGE_DATA || self.objects.contains(name) || self.enums.contains(name)
-    }
-}
 
 /// The schema keywords for a list of fields, built up in spec order.
 #[derive(Default)]
@@ -51,15 +25,10 @@ impl Described {
         }
     }
 
-    pub(crate) fn add_fields(
-        &mut self,
-        fields: &[Field],
-        definitions: &Definitions,
-        errors: &mut Vec<SchemaError>,
-    ) {
+    pub(crate) fn add_fields(&mut self, spec: &Spec, fields: &[Field]) {
         for field in fields {
             let property = Obj::new().with("description", field.summary.as_str());
-            let property = type_schema(property, &field.ty, definitions, errors, field);
+            let property = type_schema(spec, property, &field.ty);
             self.properties.push(&field.wire, property);
             if !field.mandatory {
                 continue;
@@ -109,46 +78,41 @@ impl Described {
     }
 }
 
-/// The fields of an object; problems with their types go to `errors`.
-pub(crate) fn describe_fields(
-    fields: &[Field],
-    definitions: &Definitions,
-    errors: &mut Vec<SchemaError>,
-) -> Described {
+/// The fields of an object.
+pub(crate) fn describe_fields(spec: &Spec, fields: &[Field]) -> Described {
     let mut described = Described::default();
-    described.add_fields(fields, definitions, errors);
+    described.add_fields(spec, fields);
     described
 }
 
-/// Adds the keywords for `ty` to `schema`. Integers are bounded to 64 bits, as the library
-/// reads them; `minimum`/`maximum` constrain only numbers, so they also fit `string|integer`.
-fn type_schema(
-    schema: Obj,
-    ty: &Type,
-    definitions: &Definitions,
-    errors: &mut Vec<SchemaError>,
-    field: &Field,
-) -> Obj {
-    let int64 = |schema: Obj| schema.with("minimum", i64::MIN).with("maximum", i64::MAX);
+/// Adds the keywords for `ty` to `schema`: the JSON types the spec says it accepts, 64-bit
+/// bounds where the spec reads integers into 64 bits (`minimum`/`maximum` constrain only numbers,
+/// so they also fit `string|integer`), array items, and references to definitions.
+fn type_schema(spec: &Spec, schema: Obj, ty: &Type) -> Obj {
+    let schema = match spec.type_name(ty) {
+        // The definition says what JSON it is.
+        Some(name) if !matches!(ty, Type::Array(_)) => return schema.with("$ref", reference(name)),
+        _ => schema,
+    };
+    let accepted = ty.json_types();
+    // JSON Schema's `number` includes the integers.
+    let names: Vec<&str> = accepted
+        .iter()
+        .filter(|t| !(**t == JsonType::Integer && accepted.contains(&JsonType::Number)))
+        .map(|t| t.name())
+        .collect();
+    let schema = match names.as_slice() {
+        _ if accepted.len() == JsonType::ALL.len() => schema,
+        [one] => schema.with("type", *one),
+        _ => schema.with("type", names),
+    };
+    let schema = if ty.is_bounded_integer() {
+        schema.with("minimum", i64::MIN).with("maximum", i64::MAX)
+    } else {
+        schema
+    };
     match ty {
-        Type::String => schema.with("type", "string"),
-        Type::Integer => int64(schema.with("type", "integer")),
-        Type::Number => schema.with("type", "number"),
-        Type::Boolean => schema.with("type", "boolean"),
-        Type::Any => schema,
-        Type::StringOrInteger => int64(schema.with("type", vec!["string", "integer"])),
-        Type::Array(item) => {
-            let items = type_schema(Obj::new(), item, definitions, errors, field);
-            schema.with("type", "array").with("items", items)
-        }
-        Type::Named(name) => {
-            if !definitions.exists(name) {
-                errors.push(SchemaError::UnknownType {
-                    name: name.clone(),
-                    loc: field.loc.clone(),
-                });
-            }
-            schema.with("$ref", reference(name))
-        }
+        Type::Array(item) => schema.with("items", type_schema(spec, Obj::new(), item)),
+        _ => schema,
     }
 }

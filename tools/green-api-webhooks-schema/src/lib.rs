@@ -37,14 +37,6 @@ pub enum SchemaError {
         /// Where the earlier item is, or a note that the name is reserved.
         other: String,
     },
-    /// A type or webhook body names neither an object nor an enum of the spec.
-    #[error("{loc}: `{name}` is not an object or enum of the spec")]
-    UnknownType {
-        /// The name as written.
-        name: String,
-        /// Where it is used.
-        loc: Loc,
-    },
     /// The JSON writer failed; the tree holds only strings, integers, arrays and objects, so this
     /// would be a bug in the writer.
     #[error("cannot write the schema as JSON: {0}")]

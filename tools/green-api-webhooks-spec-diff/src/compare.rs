@@ -3,9 +3,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use green_api_webhooks_spec::{Enum, EnumValue, Module, Object};
+use green_api_webhooks_rust_model::{Item, is_non_exhaustive, public_path, variant_name};
+use green_api_webhooks_spec::{Enum, Module, Object};
 
-use crate::index::{Index, Located, module_name};
+use crate::index::{Index, Located};
 use crate::{Collector, Impact, Section, fields};
 
 pub(crate) fn webhooks(out: &mut Collector<'_, '_>) {
@@ -25,12 +26,14 @@ pub(crate) fn webhooks(out: &mut Collector<'_, '_>) {
         match (before, after) {
             (None, Some(added)) => {
                 let w = added.item;
+                let body = &out.new.spec.object(w.body).name;
+                let (impact, code) = variant_added(Item::Webhook, "Webhook");
                 out.push(
                     section,
-                    Impact::Compatible,
+                    impact,
                     format!("Webhook::{}", w.name),
-                    format!("variant added for typeWebhook `{tag}`, holding `{}`", w.body),
-                    format!("bodies with this typeWebhook now parse to `Webhook::{}` instead of `Webhook::Unknown`; a `match` on `Webhook` without a `_` arm must add it", w.name),
+                    format!("variant added for typeWebhook `{tag}`, holding `{body}`"),
+                    format!("bodies with this typeWebhook now parse to `Webhook::{}` instead of `Webhook::Unknown`; {code}", w.name),
                 );
             }
             (Some(removed), None) => {
@@ -58,15 +61,18 @@ pub(crate) fn webhooks(out: &mut Collector<'_, '_>) {
                         format!("code naming `Webhook::{}` no longer compiles", b.name),
                     );
                 }
-                if out.renames.new_name(&b.body) != a.body {
+                let (b_body, a_body) = (
+                    &out.old.spec.object(b.body).name,
+                    &out.new.spec.object(a.body).name,
+                );
+                if out.renames.new_name(b_body) != a_body {
                     out.push(
                         section.clone(),
                         Impact::Breaking,
                         subject.clone(),
-                        format!("body type changed: `{}` -> `{}`", b.body, a.body),
+                        format!("body type changed: `{b_body}` -> `{a_body}`"),
                         format!(
-                            "the variant now holds a `{}`; code reading its fields must follow",
-                            a.body
+                            "the variant now holds a `{a_body}`; code reading its fields must follow"
                         ),
                     );
                 }
@@ -101,12 +107,13 @@ pub(crate) fn messages(out: &mut Collector<'_, '_>) {
         match (before, after) {
             (None, Some(added)) => {
                 let name = &added.item.name;
+                let (impact, code) = variant_added(Item::MessageData, "MessageData");
                 out.push(
                     section,
-                    Impact::Compatible,
+                    impact,
                     format!("MessageData::{name}"),
                     format!("variant and struct `{name}` added for typeMessage `{tag}`"),
-                    format!("`messageData` with this typeMessage now parses to `MessageData::{name}` instead of `MessageData::Unknown`; a `match` on `MessageData` without a `_` arm must add it"),
+                    format!("`messageData` with this typeMessage now parses to `MessageData::{name}` instead of `MessageData::Unknown`; {code}"),
                 );
             }
             (Some(removed), None) => {
@@ -238,22 +245,36 @@ fn types<'a, 's, T: NamedType + 's>(
     }
 }
 
+/// The impact of a new variant of a generated enum, and what it means for code that matches it.
+fn variant_added(item: Item, enum_name: &str) -> (Impact, String) {
+    if is_non_exhaustive(item) {
+        (
+            Impact::Behaviour,
+            format!(
+                "code compiles (`{enum_name}` is `#[non_exhaustive]`, so every `match` has a `_` arm)"
+            ),
+        )
+    } else {
+        (
+            Impact::Breaking,
+            format!("an exhaustive `match` on `{enum_name}` no longer compiles"),
+        )
+    }
+}
+
 fn values(out: &mut Collector<'_, '_>, section: Section, before: &Enum, after: &Enum) {
     let name = &after.name;
-    let rust = |v: &EnumValue| {
-        v.rust
-            .clone()
-            .unwrap_or_else(|| green_api_webhooks_codegen::camel_case(&v.wire))
-    };
+    let rust = variant_name;
     for value in &after.values {
         let variant = format!("{name}::{}", rust(value));
         let Some(old) = before.values.iter().find(|v| v.wire == value.wire) else {
+            let (impact, code) = variant_added(Item::OpenEnum, name);
             out.push(
                 section.clone(),
-                Impact::Breaking,
+                impact,
                 name.clone(),
                 format!("value `{}` added: `{variant}`", value.wire),
-                format!("a `match` on `{name}` without a `_` arm must handle it (enums with a few values are usually matched whole); `{}` parsed to `{name}::Other` and failed validation before, and now validates", value.wire),
+                format!("{code}; `{}` parsed to `{name}::Other` and failed validation before, and now validates", value.wire),
             );
             continue;
         };
@@ -334,7 +355,7 @@ fn renamed_or_moved(
     moved(out, section, new, before, after);
 }
 
-/// A type that now lives in another spec file lives in another Rust module.
+/// A type that now lives in another spec file: its one public path, at the crate root, stays.
 fn moved(
     out: &mut Collector<'_, '_>,
     section: Section,
@@ -342,14 +363,16 @@ fn moved(
     before: &Module,
     after: &Module,
 ) {
-    let (from, to) = (module_name(&before.path), module_name(&after.path));
-    if from != to {
+    if before.path != after.path {
         out.push(
             section,
-            Impact::Breaking,
+            Impact::Informational,
             name,
             format!("moved from spec file `{}` to `{}`", before.path, after.path),
-            format!("`green_api_webhooks::{from}::{name}` becomes `green_api_webhooks::{to}::{name}`; the crate-root path `green_api_webhooks::{name}` stays"),
+            format!(
+                "spec files are private modules: `{}` stays where it was",
+                public_path(name)
+            ),
         );
     }
 }

@@ -3,11 +3,12 @@
 //! name, or when they are the only ones that came and went and have the same type: that is a
 //! wire name change.
 
-use green_api_webhooks_codegen::snake_case;
+use std::collections::BTreeSet;
+
+use green_api_webhooks_rust_model::{Item, field_name, is_non_exhaustive};
 use green_api_webhooks_spec::{Field, Type};
 
 use crate::compare::changed_text;
-use crate::index::rust_type;
 use crate::{Collector, Impact, Section};
 
 pub(crate) fn compare(
@@ -36,7 +37,10 @@ pub(crate) fn compare(
         },
     );
     if let ([b], [a]) = (removed.as_slice(), added.as_slice()) {
-        if out.renames.same_type(&b.ty, &a.ty) {
+        if out
+            .renames
+            .same_type(out.old.spec, &b.ty, out.new.spec, &a.ty)
+        {
             renamed.push((b, a));
             removed.clear();
             added.clear();
@@ -87,10 +91,22 @@ fn added_field(
     field: &Field,
     siblings: &[Field],
 ) {
-    let declared = format!("`{}: Option<{}>`", rust_name(field), rust_type(&field.ty));
-    let (impact, what, why) = if let Some(canonical) = &field.alias_of {
+    let declared = format!(
+        "`{}: Option<{}>`",
+        rust_name(field),
+        out.new.rust_type(&field.ty)
+    );
+    // A new public field breaks struct literals unless the struct is `#[non_exhaustive]`.
+    let grows = is_non_exhaustive(Item::Struct);
+    let (impact, what, why) = if !grows {
         (
-            Impact::Compatible,
+            Impact::Breaking,
+            format!("field added: {declared}"),
+            "the struct is not `#[non_exhaustive]`: struct literals outside the crate no longer compile".to_string(),
+        )
+    } else if let Some(canonical) = &field.alias_of {
+        (
+            Impact::Behaviour,
             format!("alias field added: {declared}, another spelling of `{canonical}`"),
             format!(
                 "bodies using this spelling now parse it (still with a warning) instead of keeping it in `extra`{}",
@@ -99,15 +115,15 @@ fn added_field(
         )
     } else if field.mandatory {
         (
-            Impact::Breaking,
+            Impact::Behaviour,
             format!("mandatory field added: {declared}"),
-            "bodies without it now fail validation; bodies that had it now parse it instead of keeping it in `extra`".to_string(),
+            "code compiles (the struct is `#[non_exhaustive]`); bodies without it now fail validation, and bodies that had it now parse it instead of keeping it in `extra`".to_string(),
         )
     } else {
         (
-            Impact::Compatible,
+            Impact::Behaviour,
             format!("field added: {declared}"),
-            "new field: bodies that had it now parse it instead of keeping it in `extra`, without an unknown-field warning".to_string(),
+            "code compiles (the struct is `#[non_exhaustive]`); bodies that had it now parse it instead of keeping it in `extra`, without an unknown-field warning".to_string(),
         )
     };
     out.push(section.clone(), impact, subject, what, why);
@@ -125,13 +141,16 @@ fn changed(
     let mut found: Vec<(Impact, String, String)> = Vec::new();
     let (old_rust, new_rust) = (rust_name(old), rust_name(new));
     if old.wire != new.wire {
-        let rust = if old_rust == new_rust {
-            format!("Rust field `{new_rust}` kept")
+        let (impact, rust) = if old_rust == new_rust {
+            (Impact::Behaviour, format!("Rust field `{new_rust}` kept"))
         } else {
-            format!("Rust field `{old_rust}` -> `{new_rust}`")
+            (
+                Impact::Breaking,
+                format!("Rust field `{old_rust}` -> `{new_rust}`"),
+            )
         };
         found.push((
-            Impact::Breaking,
+            impact,
             format!(
                 "wire name changed: `{}` -> `{}` ({rust})",
                 old.wire, new.wire
@@ -148,15 +167,18 @@ fn changed(
             format!("code naming `.{old_rust}` no longer compiles"),
         ));
     }
-    if !out.renames.same_type(&old.ty, &new.ty) {
+    if !out
+        .renames
+        .same_type(out.old.spec, &old.ty, out.new.spec, &new.ty)
+    {
         found.push((
             Impact::Breaking,
             format!(
                 "type changed: `{}` -> `{}` (`Option<{}>` -> `Option<{}>`)",
-                old.ty,
-                new.ty,
-                rust_type(&old.ty),
-                rust_type(&new.ty)
+                out.old.type_text(&old.ty),
+                out.new.type_text(&new.ty),
+                out.old.rust_type(&old.ty),
+                out.new.rust_type(&new.ty)
             ),
             format!(
                 "the field type changes: code reading it must follow; {}",
@@ -166,14 +188,14 @@ fn changed(
     }
     match (old.mandatory, new.mandatory) {
         (false, true) => found.push((
-            Impact::Breaking,
+            Impact::Behaviour,
             "now mandatory (was optional)".into(),
-            "breaking for validation: bodies without it now fail".into(),
+            "validation is stricter: bodies without it now fail".into(),
         )),
         (true, false) => found.push((
-            Impact::Compatible,
+            Impact::Behaviour,
             "now optional (was mandatory)".into(),
-            "bodies without it no longer fail validation".into(),
+            "validation is more relaxed: bodies without it no longer fail".into(),
         )),
         _ => {}
     }
@@ -197,7 +219,7 @@ fn alias_change(old: &Field, new: &Field, siblings: &[Field]) -> Option<(Impact,
     let wire = &new.wire;
     Some(match (&old.alias_of, &new.alias_of) {
         (None, Some(canonical)) => (
-            Impact::Breaking,
+            Impact::Behaviour,
             format!("now an alternative spelling of `{canonical}`"),
             format!(
                 "bodies using `{wire}` now get a warning (strict parsing rejects them){}",
@@ -207,7 +229,7 @@ fn alias_change(old: &Field, new: &Field, siblings: &[Field]) -> Option<(Impact,
         (Some(canonical), None) => {
             if is_mandatory(siblings, canonical) {
                 (
-                    Impact::Breaking,
+                    Impact::Behaviour,
                     format!("no longer an alternative spelling of `{canonical}`"),
                     format!(
                         "bodies with `{wire}` but without `{canonical}` now fail `{canonical}`'s mandatory check; `{wire}` no longer gets a warning"
@@ -215,14 +237,14 @@ fn alias_change(old: &Field, new: &Field, siblings: &[Field]) -> Option<(Impact,
                 )
             } else {
                 (
-                    Impact::Compatible,
+                    Impact::Behaviour,
                     format!("no longer an alternative spelling of `{canonical}`"),
                     format!("bodies using `{wire}` no longer get a warning"),
                 )
             }
         }
         (Some(before), Some(after)) if before != after => (
-            Impact::Breaking,
+            Impact::Behaviour,
             format!("now an alternative spelling of `{after}` instead of `{before}`"),
             format!(
                 "it satisfies `{after}`'s mandatory flag instead of `{before}`'s: bodies relying on the old pairing may fail validation"
@@ -234,11 +256,16 @@ fn alias_change(old: &Field, new: &Field, siblings: &[Field]) -> Option<(Impact,
 
 /// What a type change does to validation: which JSON values are accepted now.
 fn validation_of_type(out: &Collector<'_, '_>, old: &Type, new: &Type) -> String {
-    let is_enum = |index: &crate::index::Index<'_>, ty: &Type| matches!(ty, Type::Named(name) if index.enums.contains_key(name.as_str()));
-    let (old_kinds, new_kinds) = (out.old.json_kinds(old), out.new.json_kinds(new));
+    let is_enum = |ty: &Type| matches!(ty, Type::Enum(_));
+    let kinds = |ty: &Type| -> BTreeSet<&'static str> {
+        ty.json_types().iter().map(|t| t.name()).collect()
+    };
+    let (old_kinds, new_kinds) = (kinds(old), kinds(new));
+    let (old_enum, new_enum) = (is_enum(old), is_enum(new));
+    let (old, new) = (out.old.type_text(old), out.new.type_text(new));
     let list = |kinds: Vec<&str>| kinds.join(", ");
     if old_kinds == new_kinds {
-        return match (is_enum(out.old, old), is_enum(out.new, new)) {
+        return match (old_enum, new_enum) {
             (false, true) => {
                 format!("validation is stricter: strings outside `{new}` are now errors")
             }
@@ -281,8 +308,6 @@ fn satisfies(siblings: &[Field], canonical: &str) -> String {
 /// The Rust name of a field, as the generated crate declares it (a keyword keeps its spelling
 /// here, without the `r#` the generated code adds).
 fn rust_name(field: &Field) -> String {
-    field
-        .rust
-        .clone()
-        .unwrap_or_else(|| snake_case(&field.wire))
+    let name = field_name(field);
+    name.strip_prefix("r#").map_or(name.clone(), str::to_owned)
 }

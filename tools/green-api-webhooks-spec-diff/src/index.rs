@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use green_api_webhooks_rust_model::{RustType, rust_type};
 use green_api_webhooks_spec::{Enum, Message, Module, Object, Spec, Type, Webhook};
 
 use crate::Section;
@@ -47,7 +48,7 @@ impl<'s> Index<'s> {
         };
         // A loaded spec has no duplicates; should one slip through, the first definition wins,
         // as it does in the loader's error messages.
-        for module in &spec.modules {
+        for module in spec.modules() {
             for item in &module.webhooks {
                 let at = Located { item, module };
                 index.webhooks.entry(&item.type_webhook).or_insert(at);
@@ -73,11 +74,16 @@ impl<'s> Index<'s> {
             .map(|(tag, w)| {
                 (
                     Section::Webhook(tag.to_string()),
-                    vec![w.item.body.as_str()],
+                    vec![spec.object(w.item.body).name.as_str()],
                 )
             })
             .chain(index.messages.iter().map(|(tag, m)| {
-                let named = m.item.fields.iter().filter_map(|f| f.ty.named()).collect();
+                let named = m
+                    .item
+                    .fields
+                    .iter()
+                    .filter_map(|f| index.named(&f.ty))
+                    .collect();
                 (Section::Message(tag.to_string()), named)
             }))
             .collect();
@@ -99,7 +105,8 @@ impl<'s> Index<'s> {
                 continue;
             }
             if let Some(object) = self.objects.get(name) {
-                pending.extend(object.item.fields.iter().filter_map(|f| f.ty.named()));
+                let fields = object.item.fields.iter();
+                pending.extend(fields.filter_map(|f| self.named(&f.ty)));
             }
         }
         seen
@@ -127,41 +134,22 @@ impl<'s> Index<'s> {
         self.objects.contains_key(name) || self.enums.contains_key(name)
     }
 
-    /// The JSON types a value of `ty` may have, for saying whether validation got stricter.
-    pub fn json_kinds(&self, ty: &Type) -> BTreeSet<&'static str> {
-        let kinds: &[&'static str] = match ty {
-            Type::String => &["string"],
-            Type::Integer => &["integer"],
-            Type::Number => &["integer", "number"],
-            Type::Boolean => &["boolean"],
-            Type::Any => &[
-                "array", "boolean", "integer", "null", "number", "object", "string",
-            ],
-            Type::StringOrInteger => &["integer", "string"],
-            Type::Array(_) => &["array"],
-            Type::Named(name) if self.enums.contains_key(name.as_str()) => &["string"],
-            Type::Named(_) => &["object"],
-        };
-        kinds.iter().copied().collect()
+    /// The name of the object or enum `ty` refers to (looking through arrays); `MessageData` is
+    /// not followed: each message is a variant of its own.
+    pub fn named(&self, ty: &Type) -> Option<&'s str> {
+        match ty.innermost() {
+            Type::Object(_) | Type::Enum(_) => self.spec.type_name(ty),
+            _ => None,
+        }
     }
-}
 
-/// The Rust module a spec file becomes: `messages/text-message.toml` -> `text_message`.
-pub(crate) fn module_name(path: &str) -> String {
-    let stem = path.rsplit('/').next().unwrap_or(path);
-    green_api_webhooks_codegen::snake_case(stem.strip_suffix(".toml").unwrap_or(stem))
-}
+    /// The type as the spec writes it, for reports: `array<Button>`.
+    pub fn type_text(&self, ty: &Type) -> String {
+        self.spec.type_text(ty)
+    }
 
-/// The Rust type of a field of type `ty`, as the generated crate declares it.
-pub(crate) fn rust_type(ty: &Type) -> String {
-    match ty {
-        Type::String => "String".into(),
-        Type::Integer => "i64".into(),
-        Type::Number => "serde_json::Number".into(),
-        Type::Boolean => "bool".into(),
-        Type::Any => "serde_json::Value".into(),
-        Type::StringOrInteger => "StringOrInteger".into(),
-        Type::Array(item) => format!("Vec<{}>", rust_type(item)),
-        Type::Named(name) => name.clone(),
+    /// The Rust type of a field's value, as the generated crate declares it.
+    pub fn rust_type(&self, ty: &Type) -> RustType {
+        rust_type(self.spec, ty)
     }
 }

@@ -2,9 +2,13 @@
 //! of the generated crate: whether code that compiles against the old crate still compiles, and
 //! whether bodies that validated still validate.
 //!
-//! Every change is [`Impact::Breaking`], [`Impact::Compatible`] or [`Impact::Informational`]
-//! (documentation only), and belongs to a [`Section`]: the `Webhook` or `MessageData` variant it
-//! affects, a type several variants share, or a spec file.
+//! Every change gets one [`Impact`], judged by the Rust semver rules (Cargo's "SemVer
+//! Compatibility" reference) against the crate's growth policy (every generated item is
+//! `#[non_exhaustive]`, see `green_api_webhooks_rust_model::is_non_exhaustive`): what stops
+//! downstream code compiling is breaking; what compiles but changes how an existing body parses
+//! or validates is behaviour; what only adds is compatible; documentation is informational. Each
+//! change belongs to a [`Section`]: the `Webhook` or `MessageData` variant it affects, a type
+//! several variants share, or a spec file.
 
 mod compare;
 mod fields;
@@ -23,9 +27,13 @@ pub use source::{SpecDiffError, load_folder, load_revision};
 /// What a change means for users of the generated crate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Impact {
-    /// Code that compiled may stop compiling, or bodies that validated may stop validating.
+    /// Code that compiled may stop compiling: a major release.
     Breaking,
-    /// Existing code and bodies keep working; something new is accepted or offered.
+    /// Code still compiles, but some existing body parses or validates differently: a body that
+    /// was `Unknown` becomes a variant, a value moves out of `extra`, a check gets stricter or
+    /// more relaxed. A minor release, with the reason in the changelog.
+    Behaviour,
+    /// Something new is offered and no existing body changes: a minor release.
     Compatible,
     /// Documentation, exceptions and bad examples: no effect on the Rust API or on validation.
     Informational,
@@ -36,6 +44,7 @@ impl Impact {
     pub fn label(self) -> &'static str {
         match self {
             Impact::Breaking => "breaking",
+            Impact::Behaviour => "behaviour",
             Impact::Compatible => "compatible",
             Impact::Informational => "informational",
         }
@@ -102,13 +111,15 @@ impl Diff {
         self.groups.is_empty()
     }
 
-    /// The closing line: `N changes: B breaking, C compatible, I informational` (`1 change` for one).
+    /// The closing line: `N changes: B breaking, H behaviour, C compatible, I informational`
+    /// (`1 change` for one).
     pub fn summary(&self) -> String {
         let total = self.changes().count();
         format!(
-            "{total} {}: {} breaking, {} compatible, {} informational",
+            "{total} {}: {} breaking, {} behaviour, {} compatible, {} informational",
             if total == 1 { "change" } else { "changes" },
             self.count(Impact::Breaking),
+            self.count(Impact::Behaviour),
             self.count(Impact::Compatible),
             self.count(Impact::Informational),
         )

@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use green_api_webhooks_spec::{Exception, Module, Spec};
 
 use crate::compare::changed_text;
-use crate::index::{Index, module_name};
+use green_api_webhooks_rust_model::module_name_of_path as module_name;
+
+use crate::index::Index;
 use crate::{Collector, Impact, Section};
 
 pub(crate) fn modules(out: &mut Collector<'_, '_>) {
@@ -16,33 +18,45 @@ pub(crate) fn modules(out: &mut Collector<'_, '_>) {
     for path in paths {
         let section = Section::File(path.clone());
         let module = module_name(path);
-        let subject = format!("green_api_webhooks::{module}");
+        let subject = format!("spec/{path}");
         match (old.get(path), new.get(path)) {
             (None, Some(_)) if !old_modules.contains(&module) => out.push(
                 section,
-                Impact::Compatible,
+                Impact::Informational,
                 subject,
-                "spec file added: a new Rust module",
-                "a new module; existing code is unaffected",
+                "spec file added",
+                "spec files are private modules: what it defines is reported with its types",
             ),
             (Some(_), None) if !new_modules.contains(&module) => out.push(
                 section,
-                Impact::Breaking,
+                Impact::Informational,
                 subject,
-                "spec file removed: the Rust module disappears",
-                "paths through the module no longer compile; crate-root paths of types that moved to another file stay",
+                "spec file removed",
+                "spec files are private modules: what it defined is reported with its types",
             ),
             (Some(before), Some(after)) => {
                 if before.summary != after.summary {
                     let why = changed_text(&before.summary, &after.summary);
-                    out.push(section.clone(), Impact::Informational, subject.clone(), "file summary changed", why);
+                    out.push(
+                        section.clone(),
+                        Impact::Informational,
+                        subject.clone(),
+                        "file summary changed",
+                        why,
+                    );
                 }
                 if before.page != after.page {
                     let why = format!(
                         "{} (also the URL of every item of the file that has no page of its own)",
                         changed_text(&before.page, &after.page)
                     );
-                    out.push(section, Impact::Informational, subject, "file documentation URL changed", why);
+                    out.push(
+                        section,
+                        Impact::Informational,
+                        subject,
+                        "file documentation URL changed",
+                        why,
+                    );
                 }
             }
             // A file that moved to another folder keeps its module name: nothing to say.
@@ -52,7 +66,7 @@ pub(crate) fn modules(out: &mut Collector<'_, '_>) {
 }
 
 fn by_path(spec: &Spec) -> BTreeMap<String, &Module> {
-    spec.modules.iter().map(|m| (m.path.clone(), m)).collect()
+    spec.modules().iter().map(|m| (m.path.clone(), m)).collect()
 }
 
 /// Exceptions are matched by what they are about (`at`) and their order among those with the
@@ -61,7 +75,7 @@ pub(crate) fn exceptions(out: &mut Collector<'_, '_>) {
     let keyed = |index: &Index<'_>| -> BTreeMap<(String, usize), (Exception, String)> {
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         let mut keyed = BTreeMap::new();
-        for module in &index.spec.modules {
+        for module in index.spec.modules() {
             for exception in &module.exceptions {
                 let n = seen.entry(exception.at.clone()).or_default();
                 keyed.insert(
@@ -145,7 +159,7 @@ fn exception_section(out: &Collector<'_, '_>, at: &str, file: &str) -> Section {
 /// Bad examples are matched by payload file name and reported with the spec file that lists them.
 pub(crate) fn bad_examples(out: &mut Collector<'_, '_>) {
     let keyed = |index: &Index<'_>| -> BTreeMap<String, (String, String)> {
-        let modules = index.spec.modules.iter();
+        let modules = index.spec.modules().iter();
         modules
             .flat_map(|m| {
                 m.bad_examples

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use green_api_webhooks_spec::{Field, Type};
+use green_api_webhooks_spec::{Field, Spec, Type};
 
 use crate::index::Index;
 
@@ -26,11 +26,14 @@ impl Renames {
         self.new_to_old.get(new).map_or(new, String::as_str)
     }
 
-    /// Whether `old` (a type of the old spec) and `new` mean the same type, renames considered.
-    pub fn same_type(&self, old: &Type, new: &Type) -> bool {
+    /// Whether `old` (a type of the old spec) and `new` (of the new one) mean the same type,
+    /// renames considered.
+    pub fn same_type(&self, old_spec: &Spec, old: &Type, new_spec: &Spec, new: &Type) -> bool {
         match (old, new) {
-            (Type::Array(a), Type::Array(b)) => self.same_type(a, b),
-            (Type::Named(a), Type::Named(b)) => self.new_name(a) == b,
+            (Type::Array(a), Type::Array(b)) => self.same_type(old_spec, a, new_spec, b),
+            (Type::Object(_), Type::Object(_)) | (Type::Enum(_), Type::Enum(_)) => old_spec
+                .type_name(old)
+                .is_some_and(|a| Some(self.new_name(a)) == new_spec.type_name(new)),
             _ => old == new,
         }
     }
@@ -80,17 +83,32 @@ pub(crate) fn find(old: &Index<'_>, new: &Index<'_>) -> Renames {
         let mut found = Vec::new();
         for (tag, before) in &old.webhooks {
             if let Some(after) = new.webhooks.get(tag) {
-                found.push((before.item.body.as_str(), after.item.body.as_str()));
+                found.push((
+                    old.spec.object(before.item.body).name.as_str(),
+                    new.spec.object(after.item.body).name.as_str(),
+                ));
             }
         }
         for (tag, before) in &old.messages {
             if let Some(after) = new.messages.get(tag) {
-                referenced_pairs(&before.item.fields, &after.item.fields, &mut found);
+                referenced_pairs(
+                    old,
+                    new,
+                    &before.item.fields,
+                    &after.item.fields,
+                    &mut found,
+                );
             }
         }
         for (name, before) in &old.objects {
             if let Some(after) = new.objects.get(renames.new_name(name)) {
-                referenced_pairs(&before.item.fields, &after.item.fields, &mut found);
+                referenced_pairs(
+                    old,
+                    new,
+                    &before.item.fields,
+                    &after.item.fields,
+                    &mut found,
+                );
             }
         }
         let mut progressed = false;
@@ -133,13 +151,16 @@ pub(crate) fn find(old: &Index<'_>, new: &Index<'_>) -> Renames {
 
 /// Pairs of type names that fields with the same wire name refer to, before and after.
 fn referenced_pairs<'s>(
+    old: &Index<'s>,
+    new: &Index<'s>,
     before: &'s [Field],
     after: &'s [Field],
     out: &mut Vec<(&'s str, &'s str)>,
 ) {
     for field in before {
         let twin = after.iter().find(|f| f.wire == field.wire);
-        if let (Some(from), Some(to)) = (field.ty.named(), twin.and_then(|f| f.ty.named())) {
+        if let (Some(from), Some(to)) = (old.named(&field.ty), twin.and_then(|f| new.named(&f.ty)))
+        {
             out.push((from, to));
         }
     }
@@ -148,16 +169,13 @@ fn referenced_pairs<'s>(
 /// What a type looks like apart from its name and documentation: its fields (wire name, type,
 /// flags) or its values. Types of the old spec are written with their new names.
 fn shape(index: &Index<'_>, name: &str, renames: Option<&Renames>) -> Vec<String> {
-    let rename = |ty: &Type| match renames {
-        Some(renames) => renamed(ty, renames).to_string(),
-        None => ty.to_string(),
-    };
     if let Some(object) = index.objects.get(name) {
         let fields = object.item.fields.iter();
         return fields
             .map(|f| {
                 let alias = f.alias_of.as_deref().unwrap_or("");
-                format!("{} {} {} {alias}", f.wire, rename(&f.ty), f.mandatory)
+                let ty = type_text(index.spec, &f.ty, renames);
+                format!("{} {ty} {} {alias}", f.wire, f.mandatory)
             })
             .collect();
     }
@@ -169,11 +187,11 @@ fn shape(index: &Index<'_>, name: &str, renames: Option<&Renames>) -> Vec<String
         .collect()
 }
 
-/// `ty` with the new names of renamed types.
-fn renamed(ty: &Type, renames: &Renames) -> Type {
-    match ty {
-        Type::Array(item) => Type::Array(Box::new(renamed(item, renames))),
-        Type::Named(name) => Type::Named(renames.new_name(name).to_string()),
-        other => other.clone(),
+/// `ty` as the spec writes it, with the new names of renamed types when `renames` is given.
+fn type_text(spec: &Spec, ty: &Type, renames: Option<&Renames>) -> String {
+    match (ty, spec.type_name(ty), renames) {
+        (Type::Array(item), _, _) => format!("array<{}>", type_text(spec, item, renames)),
+        (_, Some(name), Some(renames)) => renames.new_name(name).to_owned(),
+        _ => spec.type_text(ty),
     }
 }

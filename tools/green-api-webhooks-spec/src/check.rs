@@ -1,20 +1,12 @@
-//! Checks that span files: names defined once, every reference resolved.
+//! Checks that span files: names defined once and not reserved, aliases and exceptions that
+//! name something. Type references are resolved (and reported) by `resolve`.
 
 use std::collections::HashMap;
 
 use crate::error::{ErrorKind, SpecError};
 use crate::load::is_type_name;
-use crate::model::{Field, Loc, MESSAGE_DATA, Spec};
-
-/// Names the generated crate defines by itself; spec types must not take them.
-const RESERVED: &[&str] = &[
-    MESSAGE_DATA,
-    "Webhook",
-    "Extra",
-    "UnknownObject",
-    "Report",
-    "Issue",
-];
+use crate::model::{Field, Loc, Spec};
+use crate::reserved::RESERVED_NAMES;
 
 pub(crate) fn check(spec: &Spec) -> Vec<SpecError> {
     let mut errors = Vec::new();
@@ -29,12 +21,10 @@ pub(crate) fn check(spec: &Spec) -> Vec<SpecError> {
     let mut type_messages: HashMap<&str, &Loc> = HashMap::new();
     let mut type_webhooks: HashMap<&str, &Loc> = HashMap::new();
     let mut webhook_names: HashMap<&str, &Loc> = HashMap::new();
-    let mut objects: Vec<&str> = Vec::new();
 
     let mut duplicates = Vec::new();
     for module in &spec.modules {
         for object in &module.objects {
-            objects.push(&object.name);
             duplicates.extend(define(&mut types, "type", &object.name, &object.loc));
         }
         for e in &module.enums {
@@ -110,14 +100,6 @@ pub(crate) fn check(spec: &Spec) -> Vec<SpecError> {
         }
         for webhook in &module.webhooks {
             names.push((&webhook.name, &webhook.loc));
-            if !objects.contains(&webhook.body.as_str()) {
-                push(
-                    &webhook.loc,
-                    ErrorKind::Undefined {
-                        name: webhook.body.clone(),
-                    },
-                );
-            }
         }
         for exception in &module.exceptions {
             if !resolves(spec, &exception.at) {
@@ -141,7 +123,7 @@ pub(crate) fn check(spec: &Spec) -> Vec<SpecError> {
                     reason,
                 },
             );
-        } else if RESERVED.contains(&name.as_str()) {
+        } else if RESERVED_NAMES.contains(&name.as_str()) {
             let reason = "the generated crate defines this name itself";
             push(
                 loc,
@@ -163,16 +145,6 @@ pub(crate) fn check(spec: &Spec) -> Vec<SpecError> {
                     first: first.clone(),
                 };
                 push(&field.loc, kind);
-            }
-            if let Some(name) = field.ty.named() {
-                if name != MESSAGE_DATA && !types.contains_key(name) {
-                    push(
-                        &field.loc,
-                        ErrorKind::Undefined {
-                            name: name.to_string(),
-                        },
-                    );
-                }
             }
             if let Some(canonical) = &field.alias_of {
                 let target = fields.iter().find(|f| &f.wire == canonical);

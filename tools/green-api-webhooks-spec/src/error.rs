@@ -40,7 +40,9 @@ pub enum ErrorKind {
     WrongValue { key: String, expected: &'static str },
     #[error("`{text}` is not a type: {reason}")]
     BadType { text: String, reason: &'static str },
-    #[error("`{name}` is not defined by any spec file")]
+    #[error("`{key}` is still the draft's placeholder `TODO`: write it in your own words")]
+    Placeholder { key: &'static str },
+    #[error("`{name}` is not an object or enum defined by any spec file, nor `MessageData`")]
     Undefined { name: String },
     #[error("{what} `{name}` is defined twice (first at {first})")]
     Duplicate {

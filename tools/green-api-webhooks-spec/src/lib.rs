@@ -4,15 +4,20 @@
 
 mod check;
 mod error;
+mod json;
 mod load;
 mod model;
 mod reader;
+mod reserved;
+mod resolve;
 
 use std::path::{Path, PathBuf};
 
 pub use error::{ErrorKind, SpecError, SpecErrors};
+pub use json::{JsonType, ValueFit};
 pub use load::parse_type;
 pub use model::*;
+pub use reserved::RESERVED_NAMES;
 
 /// Loads every `*.toml` file below `dir` (in path order) and checks them together.
 pub fn load_dir(dir: &Path) -> Result<Spec, SpecErrors> {
@@ -54,14 +59,25 @@ pub fn load_sources<'a>(
     sources: impl IntoIterator<Item = (PathBuf, String, &'a str)>,
 ) -> Result<Spec, SpecErrors> {
     let mut errors = Vec::new();
-    let mut modules = Vec::new();
-    for (file, path, text) in sources {
-        let (module, file_errors) = load::load_file(file, path, text);
-        errors.extend(file_errors);
-        modules.push(module);
+    let mut files: Vec<load::LoadedFile> = sources
+        .into_iter()
+        .map(|(file, path, text)| load::load_file(file, path, text))
+        .collect();
+    files.sort_by(|a, b| a.module.path.cmp(&b.module.path));
+    let mut modules = Vec::with_capacity(files.len());
+    let (mut written, mut bodies) = (Vec::new(), Vec::new());
+    for file in files {
+        errors.extend(file.errors);
+        modules.push(file.module);
+        written.push(file.written);
+        bodies.push(file.bodies);
     }
-    modules.sort_by(|a, b| a.path.cmp(&b.path));
-    let spec = Spec { modules };
+    let tables = resolve::resolve(&mut modules, written, bodies, &mut errors);
+    let spec = Spec {
+        modules,
+        object_at: tables.object_at,
+        enum_at: tables.enum_at,
+    };
     errors.extend(check::check(&spec));
     if errors.is_empty() {
         return Ok(spec);
@@ -100,6 +116,82 @@ fn io_error(path: &Path, error: &std::io::Error) -> SpecError {
 }
 
 impl Spec {
+    /// The spec files, in path order.
+    pub fn modules(&self) -> &[Module] {
+        &self.modules
+    }
+
+    /// The object `id` refers to.
+    pub fn object(&self, id: ObjectId) -> &Object {
+        let (module, index) = self.object_at[id.0 as usize];
+        &self.modules[module].objects[index]
+    }
+
+    /// The enum `id` refers to.
+    pub fn enumeration(&self, id: EnumId) -> &Enum {
+        let (module, index) = self.enum_at[id.0 as usize];
+        &self.modules[module].enums[index]
+    }
+
+    /// The spec file that defines the object `id`.
+    pub fn module_of_object(&self, id: ObjectId) -> &Module {
+        &self.modules[self.object_at[id.0 as usize].0]
+    }
+
+    /// The spec file that defines the enum `id`.
+    pub fn module_of_enum(&self, id: EnumId) -> &Module {
+        &self.modules[self.enum_at[id.0 as usize].0]
+    }
+
+    /// Every object with its id, in path order, then file order.
+    pub fn object_ids(&self) -> impl Iterator<Item = (ObjectId, &Object)> {
+        self.objects()
+            .enumerate()
+            .map(|(i, object)| (ObjectId(i as u32), object))
+    }
+
+    /// Every enum with its id, in path order, then file order.
+    pub fn enum_ids(&self) -> impl Iterator<Item = (EnumId, &Enum)> {
+        self.enums().enumerate().map(|(i, e)| (EnumId(i as u32), e))
+    }
+
+    /// The object named `name`, for tools that start from a name a person gave.
+    pub fn object_named(&self, name: &str) -> Option<(ObjectId, &Object)> {
+        self.object_ids().find(|(_, object)| object.name == name)
+    }
+
+    /// The enum named `name`, for tools that start from a name a person gave.
+    pub fn enum_named(&self, name: &str) -> Option<(EnumId, &Enum)> {
+        self.enum_ids().find(|(_, e)| e.name == name)
+    }
+
+    /// The name of the object or enum a type refers to (looking through arrays), or
+    /// `MessageData`; `None` for JSON scalars and `any`.
+    pub fn type_name(&self, ty: &Type) -> Option<&str> {
+        match ty.innermost() {
+            Type::Object(id) => Some(&self.object(*id).name),
+            Type::Enum(id) => Some(&self.enumeration(*id).name),
+            Type::MessageData => Some(MESSAGE_DATA),
+            _ => None,
+        }
+    }
+
+    /// A type as the spec writes it: `array<Button>`, `string|integer`.
+    pub fn type_text(&self, ty: &Type) -> String {
+        match ty {
+            Type::String => "string".into(),
+            Type::Integer => "integer".into(),
+            Type::Number => "number".into(),
+            Type::Boolean => "boolean".into(),
+            Type::Any => "any".into(),
+            Type::StringOrInteger => "string|integer".into(),
+            Type::Array(item) => format!("array<{}>", self.type_text(item)),
+            Type::Object(_) | Type::Enum(_) | Type::MessageData => {
+                self.type_name(ty).unwrap_or_default().to_owned()
+            }
+        }
+    }
+
     pub fn messages(&self) -> impl Iterator<Item = &Message> {
         self.modules.iter().flat_map(|m| &m.messages)
     }

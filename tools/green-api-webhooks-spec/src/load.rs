@@ -7,7 +7,8 @@ use toml::de::{DeTable, DeValue};
 
 use crate::error::{ErrorKind, SpecError};
 use crate::model::{
-    BadExample, Enum, EnumValue, Exception, Field, Message, Module, Object, Type, Webhook,
+    BadExample, DRAFT_PLACEHOLDER, Enum, EnumValue, Exception, Field, Message, Module, Object,
+    ObjectId, Type, TypeExpr, Webhook,
 };
 use crate::reader::{Source, Table};
 
@@ -29,9 +30,20 @@ const VALUE_KEYS: &[&str] = &["wire", "summary", "rust"];
 const EXCEPTION_KEYS: &[&str] = &["at", "docs", "reason"];
 const BAD_EXAMPLE_KEYS: &[&str] = &["payload", "reason"];
 
+/// One file, read: its module, the types its fields and webhooks name (messages' fields, then objects', in
+/// file order) to resolve once every file is read, and its problems.
+pub(crate) struct LoadedFile {
+    pub module: Module,
+    pub written: Vec<TypeExpr>,
+    /// The `body` object name of each webhook, in file order.
+    pub bodies: Vec<String>,
+    pub errors: Vec<SpecError>,
+}
+
 /// Parses `text` (the contents of `file`, shown as `path` in the model) into a module.
 /// Returns the module even when there were errors, so that later checks can still run.
-pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> (Module, Vec<SpecError>) {
+pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> LoadedFile {
+    let mut written = Vec::new();
     let mut src = Source::new(file, text);
     let (document, syntax_errors) = DeTable::parse_recoverable(text);
     for error in syntax_errors {
@@ -42,7 +54,7 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> (Module, Vec
         );
     }
     let mut top = Table::new(document.get_ref(), document.span());
-    let summary = text_or_empty(top.string(&mut src, "summary"));
+    let summary = read_summary(&mut src, &mut top);
     let page = text_or_empty(top.string(&mut src, "page"));
     let mut module = Module {
         path,
@@ -55,14 +67,17 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> (Module, Vec
         exceptions: Vec::new(),
         bad_examples: Vec::new(),
     };
+    let mut bodies = Vec::new();
     for (name, at, mut table) in top.opt_entries(&mut src, "webhook") {
+        bodies.push(text_or_empty(table.string(&mut src, "body")));
         let webhook = Webhook {
             type_webhook: text_or_empty(table.string(&mut src, "type_webhook")),
-            summary: text_or_empty(table.string(&mut src, "summary")),
+            summary: read_summary(&mut src, &mut table),
             page: table
                 .opt_string(&mut src, "page")
                 .map_or_else(|| page.clone(), |(p, _)| p),
-            body: text_or_empty(table.string(&mut src, "body")),
+            // Resolved once every file is loaded.
+            body: ObjectId::UNRESOLVED,
             name,
             loc: src.loc(at),
         };
@@ -72,12 +87,12 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> (Module, Vec
     for (name, at, mut table) in top.opt_entries(&mut src, "message") {
         let message = Message {
             type_message: text_or_empty(table.string(&mut src, "type_message")),
-            summary: text_or_empty(table.string(&mut src, "summary")),
+            summary: read_summary(&mut src, &mut table),
             page: table
                 .opt_string(&mut src, "page")
                 .map_or_else(|| page.clone(), |(p, _)| p),
             webhooks: table.opt_strings(&mut src, "webhooks"),
-            fields: fields(&mut src, &mut table),
+            fields: fields(&mut src, &mut table, &mut written),
             name,
             loc: src.loc(at),
         };
@@ -86,11 +101,11 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> (Module, Vec
     }
     for (name, at, mut table) in top.opt_entries(&mut src, "object") {
         let object = Object {
-            summary: text_or_empty(table.string(&mut src, "summary")),
+            summary: read_summary(&mut src, &mut table),
             page: table
                 .opt_string(&mut src, "page")
                 .map_or_else(|| page.clone(), |(p, _)| p),
-            fields: fields(&mut src, &mut table),
+            fields: fields(&mut src, &mut table, &mut written),
             name,
             loc: src.loc(at),
         };
@@ -98,7 +113,7 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> (Module, Vec
         module.objects.push(object);
     }
     for (name, at, mut table) in top.opt_entries(&mut src, "enum") {
-        let summary = text_or_empty(table.string(&mut src, "summary"));
+        let summary = read_summary(&mut src, &mut table);
         let page = table
             .opt_string(&mut src, "page")
             .map_or_else(|| page.clone(), |(p, _)| p);
@@ -109,7 +124,7 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> (Module, Vec
             };
             values.push(EnumValue {
                 wire: text_or_empty(entry.string(&mut src, "wire")),
-                summary: text_or_empty(entry.string(&mut src, "summary")),
+                summary: read_summary(&mut src, &mut entry),
                 rust: entry.opt_string(&mut src, "rust").map(|(r, _)| r),
                 loc: src.loc(entry.start()),
             });
@@ -148,10 +163,20 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> (Module, Vec
         entry.finish(&mut src, BAD_EXAMPLE_KEYS);
     }
     top.finish(&mut src, FILE_KEYS);
-    (module, src.errors)
+    LoadedFile {
+        module,
+        written,
+        bodies,
+        errors: src.errors,
+    }
 }
 
-fn fields(src: &mut Source<'_>, table: &mut Table<'_, '_>) -> Vec<Field> {
+/// Reads `fields`; the type each field's `type` names is pushed to `written`, in field order.
+fn fields(
+    src: &mut Source<'_>,
+    table: &mut Table<'_, '_>,
+    written: &mut Vec<TypeExpr>,
+) -> Vec<Field> {
     let items: Vec<&Spanned<DeValue<'_>>> = table.opt_array(src, "fields");
     let mut fields = Vec::with_capacity(items.len());
     for item in items {
@@ -168,13 +193,15 @@ fn fields(src: &mut Source<'_>, table: &mut Table<'_, '_>) -> Vec<Field> {
                     None
                 }
             });
+        written.push(ty.unwrap_or(TypeExpr::Any));
         let field = Field {
             wire,
             rust: entry.opt_string(src, "rust").map(|(r, _)| r),
             alias_of: entry.opt_string(src, "alias_of").map(|(a, _)| a),
-            ty: ty.unwrap_or(Type::Any),
+            // Resolved once every file is loaded.
+            ty: Type::Any,
             mandatory: entry.opt_bool(src, "mandatory").unwrap_or(false),
-            summary: text_or_empty(entry.string(src, "summary")),
+            summary: read_summary(src, &mut entry),
             loc: src.loc(entry.start()),
         };
         entry.finish(src, FIELD_KEYS);
@@ -184,23 +211,23 @@ fn fields(src: &mut Source<'_>, table: &mut Table<'_, '_>) -> Vec<Field> {
 }
 
 /// `string`, `integer`, `number`, `boolean`, `any`, `string|integer`, `array<T>` or a type name.
-pub fn parse_type(text: &str) -> Result<Type, &'static str> {
+pub fn parse_type(text: &str) -> Result<TypeExpr, &'static str> {
     let text = text.trim();
     if let Some(inner) = text
         .strip_prefix("array<")
         .and_then(|rest| rest.strip_suffix('>'))
     {
-        return Ok(Type::Array(Box::new(parse_type(inner)?)));
+        return Ok(TypeExpr::Array(Box::new(parse_type(inner)?)));
     }
     Ok(match text {
-        "string" => Type::String,
-        "integer" => Type::Integer,
-        "number" => Type::Number,
-        "boolean" => Type::Boolean,
-        "any" => Type::Any,
-        "string|integer" | "integer|string" => Type::StringOrInteger,
+        "string" => TypeExpr::String,
+        "integer" => TypeExpr::Integer,
+        "number" => TypeExpr::Number,
+        "boolean" => TypeExpr::Boolean,
+        "any" => TypeExpr::Any,
+        "string|integer" | "integer|string" => TypeExpr::StringOrInteger,
         _ if text.contains('|') => return Err("the only union is `string|integer`"),
-        _ if is_type_name(text) => Type::Named(text.to_string()),
+        _ if is_type_name(text) => TypeExpr::Named(text.to_string()),
         _ => {
             return Err(
                 "expected string, integer, number, boolean, any, string|integer, array<T> or a CamelCase type name",
@@ -212,6 +239,17 @@ pub fn parse_type(text: &str) -> Result<Type, &'static str> {
 pub(crate) fn is_type_name(text: &str) -> bool {
     let mut chars = text.chars();
     chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_alphanumeric())
+}
+
+/// A `summary`, which must be written: a draft's placeholder is an error at its place.
+fn read_summary(src: &mut Source<'_>, table: &mut Table<'_, '_>) -> String {
+    match table.string(src, "summary") {
+        Some((text, at)) if text.trim() == DRAFT_PLACEHOLDER => {
+            src.error(at, ErrorKind::Placeholder { key: "summary" });
+            text
+        }
+        other => text_or_empty(other),
+    }
 }
 
 fn text_or_empty(value: Option<(String, usize)>) -> String {

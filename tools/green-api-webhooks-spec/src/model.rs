@@ -21,10 +21,17 @@ impl fmt::Display for Loc {
     }
 }
 
-/// The whole spec: one module per spec file, in path order.
+/// The whole spec: one module per spec file, in path order, every type reference resolved.
+///
+/// Items are listed by the iterators on [`Spec`] (`objects()`, `enums()`, ...) in path order,
+/// then file order; an [`ObjectId`] or [`EnumId`] is a position in that order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Spec {
-    pub modules: Vec<Module>,
+    pub(crate) modules: Vec<Module>,
+    /// `(module, position in the module)` of each object, by [`ObjectId`].
+    pub(crate) object_at: Vec<(usize, usize)>,
+    /// `(module, position in the module)` of each enum, by [`EnumId`].
+    pub(crate) enum_at: Vec<(usize, usize)>,
 }
 
 /// One spec file: usually one documentation page.
@@ -62,8 +69,8 @@ pub struct Webhook {
     pub type_webhook: String,
     pub summary: String,
     pub page: String,
-    /// Name of the object holding every body field except `typeWebhook`.
-    pub body: String,
+    /// The object holding every body field except `typeWebhook`.
+    pub body: ObjectId,
     pub loc: Loc,
 }
 
@@ -108,8 +115,53 @@ pub struct Field {
     pub loc: Loc,
 }
 
-/// A field's type as the spec writes it.
+/// A field's type as a spec file writes it, before names are resolved: what [`parse_type`]
+/// reads, and what drafts write.
+///
+/// [`parse_type`]: crate::parse_type
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TypeExpr {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Any,
+    StringOrInteger,
+    Array(Box<TypeExpr>),
+    /// A name: an object or enum of the spec, or `MessageData`.
+    Named(String),
+}
+
+impl fmt::Display for TypeExpr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TypeExpr::String => f.write_str("string"),
+            TypeExpr::Integer => f.write_str("integer"),
+            TypeExpr::Number => f.write_str("number"),
+            TypeExpr::Boolean => f.write_str("boolean"),
+            TypeExpr::Any => f.write_str("any"),
+            TypeExpr::StringOrInteger => f.write_str("string|integer"),
+            TypeExpr::Array(item) => write!(f, "array<{item}>"),
+            TypeExpr::Named(name) => f.write_str(name),
+        }
+    }
+}
+
+/// An object of the spec: its position in [`Spec::objects`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ObjectId(pub(crate) u32);
+
+impl ObjectId {
+    /// What the loader writes until names are resolved; never seen in a loaded spec.
+    pub(crate) const UNRESOLVED: ObjectId = ObjectId(u32::MAX);
+}
+
+/// An enum of the spec: its position in [`Spec::enums`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EnumId(pub(crate) u32);
+
+/// A field's type, resolved: references are to items of the loaded spec.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Type {
     String,
     Integer,
@@ -121,32 +173,35 @@ pub enum Type {
     /// Either a string or an integer: the docs and real traffic disagree.
     StringOrInteger,
     Array(Box<Type>),
-    /// A named object or enum of the spec, or `MessageData`.
-    Named(String),
+    Object(ObjectId),
+    /// A documented set of strings.
+    Enum(EnumId),
+    /// `messageData`, chosen by its `typeMessage`.
+    MessageData,
 }
 
 impl Type {
-    /// The name of the object or enum this type refers to, looking through arrays.
-    pub fn named(&self) -> Option<&str> {
+    /// The type of the items, looking through arrays.
+    pub fn innermost(&self) -> &Type {
         match self {
-            Type::Named(name) => Some(name),
-            Type::Array(item) => item.named(),
+            Type::Array(item) => item.innermost(),
+            other => other,
+        }
+    }
+
+    /// The object this type refers to, looking through arrays.
+    pub fn object(&self) -> Option<ObjectId> {
+        match self.innermost() {
+            Type::Object(id) => Some(*id),
             _ => None,
         }
     }
-}
 
-impl fmt::Display for Type {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Type::String => f.write_str("string"),
-            Type::Integer => f.write_str("integer"),
-            Type::Number => f.write_str("number"),
-            Type::Boolean => f.write_str("boolean"),
-            Type::Any => f.write_str("any"),
-            Type::StringOrInteger => f.write_str("string|integer"),
-            Type::Array(item) => write!(f, "array<{item}>"),
-            Type::Named(name) => f.write_str(name),
+    /// The enum this type refers to, looking through arrays.
+    pub fn enumeration(&self) -> Option<EnumId> {
+        match self.innermost() {
+            Type::Enum(id) => Some(*id),
+            _ => None,
         }
     }
 }
@@ -181,5 +236,8 @@ pub struct Exception {
     pub loc: Loc,
 }
 
-/// The name under which the generated crate knows the `messageData` enum.
+/// The name under which the spec and the generated crate know the `messageData` enum.
 pub const MESSAGE_DATA: &str = "MessageData";
+
+/// What drafts write where a person must: a spec that still has it does not load.
+pub const DRAFT_PLACEHOLDER: &str = "TODO";

@@ -12,6 +12,7 @@ use crate::{Quote, Extra};
 ///
 /// The `messageData` of `typeMessage` = `buttonsMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ButtonsMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ButtonsMessage {
     /// Text and buttons of the message.
     #[wire(rename = "buttonsMessage", mandatory)]
@@ -28,6 +29,7 @@ pub struct ButtonsMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ButtonsMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ButtonsMessageData {
     /// The message text above the buttons.
     #[wire(rename = "contentText")]
@@ -53,6 +55,7 @@ pub struct ButtonsMessageData {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ButtonsMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ButtonsMessageButton {
     /// Button id, reported back when the button is pressed.
     #[wire(rename = "buttonId", mandatory)]

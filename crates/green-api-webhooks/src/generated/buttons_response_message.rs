@@ -12,6 +12,7 @@ use crate::Extra;
 ///
 /// The `messageData` of `typeMessage` = `buttonsResponseMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/selected-buttons/ButtonsResponseMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ButtonsResponseMessage {
     /// Which button was pressed.
     #[wire(rename = "buttonsResponseMessage", mandatory)]
@@ -25,6 +26,7 @@ pub struct ButtonsResponseMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/selected-buttons/ButtonsResponseMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ButtonsResponseMessageData {
     /// `buttonId` of the pressed button.
     #[wire(rename = "selectedButtonId", mandatory)]

@@ -12,6 +12,7 @@ use crate::{Quote, Extra};
 ///
 /// The `messageData` of `typeMessage` = `contactMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ContactMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ContactMessage {
     /// The card.
     #[wire(rename = "contactMessageData", mandatory)]
@@ -28,6 +29,7 @@ pub struct ContactMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ContactMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ContactMessageData {
     /// Name shown for the contact; may be empty.
     #[wire(rename = "displayName")]

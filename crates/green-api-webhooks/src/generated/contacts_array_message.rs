@@ -12,6 +12,7 @@ use crate::{Quote, Extra};
 ///
 /// The `messageData` of `typeMessage` = `contactsArrayMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ContactsArrayMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ContactsArrayMessage {
     /// The cards, nested one level down, as the current page example and the JS SDK have them.
     #[wire(rename = "messageData")]
@@ -37,6 +38,7 @@ pub struct ContactsArrayMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ContactsArrayMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ContactsArrayMessageData {
     /// The cards, in the order shared.
     #[wire(rename = "contacts", mandatory)]
@@ -56,6 +58,7 @@ pub struct ContactsArrayMessageData {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ContactsArrayMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ContactsArrayContact {
     /// Name shown for the contact.
     #[wire(rename = "displayName")]

@@ -12,6 +12,7 @@ use crate::Extra;
 ///
 /// The `messageData` of `typeMessage` = `deletedMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/DeletedMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct DeletedMessage {
     /// Which message was deleted.
     #[wire(rename = "deletedMessageData", mandatory)]
@@ -25,6 +26,7 @@ pub struct DeletedMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/DeletedMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct DeletedMessageData {
     /// Id of the deleted message.
     #[wire(rename = "stanzaId", mandatory)]

@@ -12,6 +12,7 @@ use crate::{InstanceData, Extra};
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/DeviceInfo/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct DeviceInfoWebhook {
     /// The instance the webhook is about.
     #[wire(rename = "instanceData", mandatory)]
@@ -34,6 +35,7 @@ pub struct DeviceInfoWebhook {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/DeviceInfo/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct DeviceData {
     /// Operating system family, such as `iphone`.
     #[wire(rename = "platform")]
@@ -62,6 +64,7 @@ pub struct DeviceData {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/AvatarInfo/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct AvatarInfoWebhook {
     /// The instance that asked for the avatar.
     #[wire(rename = "instanceData", mandatory)]
@@ -81,6 +84,7 @@ pub struct AvatarInfoWebhook {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/AvatarInfo/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct AvatarInfoData {
     /// The chat whose avatar was looked up.
     #[wire(rename = "chatId", mandatory)]
@@ -103,6 +107,7 @@ pub struct AvatarInfoData {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/AvatarInfo/>
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Wire)]
+#[non_exhaustive]
 pub enum AvatarFailure {
     /// The phone number or chat id is malformed (a number has 11 or 12 digits).
     #[wire(rename = "bad request data")]

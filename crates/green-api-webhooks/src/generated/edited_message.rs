@@ -12,6 +12,7 @@ use crate::Extra;
 ///
 /// The `messageData` of `typeMessage` = `editedMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/EditedMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct EditedMessage {
     /// Which message changed, and its new text.
     #[wire(rename = "editedMessageData", mandatory)]
@@ -25,6 +26,7 @@ pub struct EditedMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/EditedMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct EditedMessageData {
     /// The text after the edit.
     #[wire(rename = "textMessage")]

@@ -12,6 +12,7 @@ use crate::{MessageData, Extra};
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/Webhook-IncomingMessageReceived/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct MessageWebhook {
     /// The instance that received the webhook.
     #[wire(rename = "instanceData", mandatory)]
@@ -37,6 +38,7 @@ pub struct MessageWebhook {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/Webhook-IncomingMessageReceived/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct InstanceData {
     /// Instance id: an int64 in the docs, sometimes a string in real bodies.
     #[wire(rename = "idInstance", mandatory)]
@@ -56,6 +58,7 @@ pub struct InstanceData {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/Webhook-IncomingMessageReceived/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct SenderData {
     /// The chat the message belongs to (`…@c.us` or `…@g.us`).
     #[wire(rename = "chatId", mandatory)]

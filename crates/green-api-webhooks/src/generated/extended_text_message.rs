@@ -12,6 +12,7 @@ use crate::{Quote, Extra};
 ///
 /// The `messageData` of `typeMessage` = `extendedTextMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ExtendedTextMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ExtendedTextMessage {
     /// The text and its link metadata.
     #[wire(rename = "extendedTextMessageData", mandatory)]
@@ -28,6 +29,7 @@ pub struct ExtendedTextMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ExtendedTextMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ExtendedTextMessageData {
     /// The message text, with the link if there is one.
     #[wire(rename = "text", mandatory)]

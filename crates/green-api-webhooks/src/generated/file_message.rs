@@ -12,6 +12,7 @@ use crate::{Quote, Extra};
 ///
 /// The `messageData` of `typeMessage` = `imageMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ImageMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ImageMessage {
     /// Where to download the image, and its details.
     #[wire(rename = "fileMessageData", mandatory)]
@@ -28,6 +29,7 @@ pub struct ImageMessage {
 ///
 /// The `messageData` of `typeMessage` = `videoMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ImageMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct VideoMessage {
     /// Where to download the video, and its details.
     #[wire(rename = "fileMessageData", mandatory)]
@@ -44,6 +46,7 @@ pub struct VideoMessage {
 ///
 /// The `messageData` of `typeMessage` = `documentMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ImageMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct DocumentMessage {
     /// Where to download the document, and its details.
     #[wire(rename = "fileMessageData", mandatory)]
@@ -60,6 +63,7 @@ pub struct DocumentMessage {
 ///
 /// The `messageData` of `typeMessage` = `audioMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ImageMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct AudioMessage {
     /// Where to download the audio, and its details.
     #[wire(rename = "fileMessageData", mandatory)]
@@ -76,6 +80,7 @@ pub struct AudioMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ImageMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct FileMessageData {
     /// Link to download the file.
     #[wire(rename = "downloadUrl", mandatory)]

@@ -12,6 +12,7 @@ use crate::{Quote, Extra};
 ///
 /// The `messageData` of `typeMessage` = `groupInviteMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/GroupInviteMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct GroupInviteMessage {
     /// The group and the invitation.
     #[wire(rename = "groupInviteMessageData", mandatory)]
@@ -28,6 +29,7 @@ pub struct GroupInviteMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/GroupInviteMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct GroupInviteMessageData {
     /// Chat id of the group (`…@g.us`).
     #[wire(rename = "groupJid", mandatory)]

@@ -12,6 +12,7 @@ use crate::{InstanceData, Extra};
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/IncomingBlock/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct IncomingBlockWebhook {
     /// The instance that was blocked.
     #[wire(rename = "instanceData", mandatory)]
@@ -34,6 +35,7 @@ pub struct IncomingBlockWebhook {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/IncomingBlock/>
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Wire)]
+#[non_exhaustive]
 pub enum ChatState {
     /// The contact blocked the chat.
     #[wire(rename = "blocked")]

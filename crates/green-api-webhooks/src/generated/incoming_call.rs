@@ -12,6 +12,7 @@ use crate::{InstanceData, Extra};
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/IncomingCall/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct IncomingCallWebhook {
     /// Who is calling (`…@c.us`).
     #[wire(rename = "from", mandatory)]
@@ -37,6 +38,7 @@ pub struct IncomingCallWebhook {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/IncomingCall/>
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Wire)]
+#[non_exhaustive]
 pub enum CallStatus {
     /// The phone is ringing; always the first webhook of a call.
     #[wire(rename = "offer")]

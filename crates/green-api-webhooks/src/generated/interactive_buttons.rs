@@ -12,6 +12,7 @@ use crate::Extra;
 ///
 /// The `messageData` of `typeMessage` = `interactiveButtons`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/InteractiveButtons/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct InteractiveButtons {
     /// Texts and buttons of the message.
     #[wire(rename = "interactiveButtons", mandatory)]
@@ -25,6 +26,7 @@ pub struct InteractiveButtons {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/InteractiveButtons/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct InteractiveButtonsData {
     /// Title above the text.
     #[wire(rename = "titleText")]
@@ -47,6 +49,7 @@ pub struct InteractiveButtonsData {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/InteractiveButtons/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct Button {
     /// What the button does.
     #[wire(rename = "type", mandatory)]
@@ -75,6 +78,7 @@ pub struct Button {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/InteractiveButtons/>
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Wire)]
+#[non_exhaustive]
 pub enum ButtonType {
     /// Copies `copyCode` to the clipboard.
     #[wire(rename = "copy")]

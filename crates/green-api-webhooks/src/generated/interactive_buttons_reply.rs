@@ -12,6 +12,7 @@ use crate::{Button, Extra};
 ///
 /// The `messageData` of `typeMessage` = `interactiveButtonsReply`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/InteractiveButtonsReply/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct InteractiveButtonsReply {
     /// Texts and buttons of the message.
     #[wire(rename = "interactiveButtonsReply", mandatory)]
@@ -25,6 +26,7 @@ pub struct InteractiveButtonsReply {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/InteractiveButtonsReply/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct InteractiveButtonsReplyData {
     /// Title above the text.
     #[wire(rename = "titleText")]

@@ -12,6 +12,7 @@ use crate::Extra;
 ///
 /// The `messageData` of `typeMessage` = `interactiveButtonsResponse`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/InteractiveButtonsReply/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct InteractiveButtonsResponse {
     /// Which button was pressed.
     #[wire(rename = "interactiveButtonsResponse", mandatory)]
@@ -25,6 +26,7 @@ pub struct InteractiveButtonsResponse {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/InteractiveButtonsReply/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct InteractiveButtonsResponseData {
     /// Id of the message whose button was pressed.
     #[wire(rename = "stanzaId", mandatory)]

@@ -12,6 +12,7 @@ use crate::{Quote, Extra};
 ///
 /// The `messageData` of `typeMessage` = `listMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ListMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ListMessage {
     /// Texts and sections of the list.
     #[wire(rename = "listMessage", mandatory)]
@@ -28,6 +29,7 @@ pub struct ListMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ListMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ListMessageData {
     /// The message text.
     #[wire(rename = "contentText")]
@@ -59,6 +61,7 @@ pub struct ListMessageData {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ListMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ListMessageSection {
     /// Title of the group.
     #[wire(rename = "title")]
@@ -75,6 +78,7 @@ pub struct ListMessageSection {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ListMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ListMessageRow {
     /// Text of the choice.
     #[wire(rename = "title")]

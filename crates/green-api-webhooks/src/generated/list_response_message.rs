@@ -12,6 +12,7 @@ use crate::{Quote, Extra};
 ///
 /// The `messageData` of `typeMessage` = `listResponseMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/selected-buttons/ListResponseMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ListResponseMessage {
     /// Which row was picked.
     #[wire(rename = "listResponseMessage", mandatory)]
@@ -28,6 +29,7 @@ pub struct ListResponseMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/selected-buttons/ListResponseMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ListResponseMessageData {
     /// Text of the picked row.
     #[wire(rename = "title")]

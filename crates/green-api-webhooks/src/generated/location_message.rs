@@ -12,6 +12,7 @@ use crate::{Quote, Extra};
 ///
 /// The `messageData` of `typeMessage` = `locationMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/LocationMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct LocationMessage {
     /// The place.
     #[wire(rename = "locationMessageData", mandatory)]
@@ -28,6 +29,7 @@ pub struct LocationMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/LocationMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct LocationMessageData {
     /// Name of the place; may be empty.
     #[wire(rename = "nameLocation")]

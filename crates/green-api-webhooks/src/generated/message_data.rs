@@ -8,6 +8,7 @@ use crate::UnknownObject;
 
 /// The `messageData` object of a message webhook, chosen by its `typeMessage`.
 #[derive(Clone, Debug, PartialEq, Wire)]
+#[non_exhaustive]
 #[wire(tag = "typeMessage")]
 pub enum MessageData {
     /// A message with reply buttons, sent to this instance.

@@ -12,6 +12,7 @@ use crate::{InstanceData, Extra};
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/OutgoingMessageStatus/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct OutgoingMessageStatusWebhook {
     /// The chat the message was sent to.
     #[wire(rename = "chatId")]
@@ -43,6 +44,7 @@ pub struct OutgoingMessageStatusWebhook {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/OutgoingMessageStatus/>
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Wire)]
+#[non_exhaustive]
 pub enum MessageStatus {
     /// Sent to WhatsApp.
     #[wire(rename = "sent")]

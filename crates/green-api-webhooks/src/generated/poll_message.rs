@@ -12,6 +12,7 @@ use crate::Extra;
 ///
 /// The `messageData` of `typeMessage` = `pollMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/PollMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct PollMessage {
     /// The poll.
     #[wire(rename = "pollMessageData", mandatory)]
@@ -25,6 +26,7 @@ pub struct PollMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/PollMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct PollMessageData {
     /// The poll's question.
     #[wire(rename = "name", mandatory)]
@@ -44,6 +46,7 @@ pub struct PollMessageData {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/PollMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct PollMessageOption {
     /// Text of the option.
     #[wire(rename = "optionName", mandatory)]

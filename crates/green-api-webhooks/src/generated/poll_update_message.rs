@@ -12,6 +12,7 @@ use crate::Extra;
 ///
 /// The `messageData` of `typeMessage` = `pollUpdateMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/PollUpdateMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct PollUpdateMessage {
     /// The poll and its votes.
     #[wire(rename = "pollMessageData", mandatory)]
@@ -25,6 +26,7 @@ pub struct PollUpdateMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/PollUpdateMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct PollUpdateMessageData {
     /// Id of the poll's message.
     #[wire(rename = "stanzaId", mandatory)]
@@ -47,6 +49,7 @@ pub struct PollUpdateMessageData {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/PollUpdateMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct PollUpdateVote {
     /// Text of the option.
     #[wire(rename = "optionName", mandatory)]

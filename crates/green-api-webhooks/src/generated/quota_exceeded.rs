@@ -12,6 +12,7 @@ use crate::{InstanceData, Extra};
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/QuotaExceeded/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct QuotaExceededWebhook {
     /// The instance that hit the limit.
     #[wire(rename = "instanceData", mandatory)]
@@ -31,6 +32,7 @@ pub struct QuotaExceededWebhook {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/QuotaExceeded/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct QuotaData {
     /// The limited method or resource, usually `correspondents` (chats).
     #[wire(rename = "method", mandatory)]

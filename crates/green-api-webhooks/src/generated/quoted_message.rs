@@ -12,6 +12,7 @@ use crate::{ContactsArrayContact, Extra};
 ///
 /// The `messageData` of `typeMessage` = `quotedMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/QuotedMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct QuotedMessage {
     /// The reply text and the id of the message it answers.
     #[wire(rename = "extendedTextMessageData", mandatory)]
@@ -28,6 +29,7 @@ pub struct QuotedMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/QuotedMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct QuotedMessageData {
     /// The text written under the quote.
     #[wire(rename = "text", mandatory)]
@@ -53,6 +55,7 @@ pub struct QuotedMessageData {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/TextMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct Quote {
     /// Id of the quoted message.
     #[wire(rename = "stanzaId", mandatory)]
@@ -99,6 +102,7 @@ pub struct Quote {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/TextMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct QuotedLinkPreview {
     /// Description of the linked page.
     #[wire(rename = "description")]
@@ -121,6 +125,7 @@ pub struct QuotedLinkPreview {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ContactMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct QuotedContact {
     /// Name shown for the contact.
     #[wire(rename = "displayName")]
@@ -137,6 +142,7 @@ pub struct QuotedContact {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/LocationMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct QuotedLocation {
     /// Name of the place; may be empty.
     #[wire(rename = "nameLocation")]

@@ -12,6 +12,7 @@ use crate::{Quote, Extra};
 ///
 /// The `messageData` of `typeMessage` = `reactionMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ReactionMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ReactionMessage {
     /// The reaction.
     #[wire(rename = "extendedTextMessageData", mandatory)]
@@ -28,6 +29,7 @@ pub struct ReactionMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/ReactionMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct ReactionMessageData {
     /// The reaction emoji.
     #[wire(rename = "text", mandatory)]

@@ -12,6 +12,7 @@ use crate::{InstanceData, Extra};
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/StateInstanceChanged/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct StateInstanceChangedWebhook {
     /// The instance whose state changed.
     #[wire(rename = "instanceData", mandatory)]
@@ -31,6 +32,7 @@ pub struct StateInstanceChangedWebhook {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/StateInstanceChanged/>
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Wire)]
+#[non_exhaustive]
 pub enum InstanceState {
     /// No WhatsApp account is linked; scan the QR code to authorize.
     #[wire(rename = "notAuthorized")]

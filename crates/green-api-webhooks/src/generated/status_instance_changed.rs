@@ -12,6 +12,7 @@ use crate::{InstanceData, Extra};
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/StatusInstanceChanged/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct StatusInstanceChangedWebhook {
     /// The instance whose socket changed.
     #[wire(rename = "instanceData", mandatory)]
@@ -31,6 +32,7 @@ pub struct StatusInstanceChangedWebhook {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/StatusInstanceChanged/>
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Wire)]
+#[non_exhaustive]
 pub enum InstanceStatus {
     /// The socket is open: messages flow.
     #[wire(rename = "online")]

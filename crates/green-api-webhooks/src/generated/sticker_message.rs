@@ -12,6 +12,7 @@ use crate::{Quote, Extra};
 ///
 /// The `messageData` of `typeMessage` = `stickerMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/StickerMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct StickerMessage {
     /// Where to download the sticker, and its details.
     #[wire(rename = "fileMessageData", mandatory)]
@@ -28,6 +29,7 @@ pub struct StickerMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/StickerMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct StickerMessageData {
     /// Link to download the sticker.
     #[wire(rename = "downloadUrl", mandatory)]

@@ -12,6 +12,7 @@ use crate::Extra;
 ///
 /// The `messageData` of `typeMessage` = `templateButtonReplyMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/selected-buttons/TemplateButtonsReplyMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct TemplateButtonReplyMessage {
     /// Which button was pressed.
     #[wire(rename = "templateButtonReplyMessage", mandatory)]
@@ -25,6 +26,7 @@ pub struct TemplateButtonReplyMessage {
 ///
 /// The `messageData` of `typeMessage` = `templateButtonsReplyMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/selected-buttons/TemplateButtonsReplyMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct TemplateButtonsReplyMessage {
     /// Which button was pressed.
     #[wire(rename = "templateButtonReplyMessage", mandatory)]
@@ -38,6 +40,7 @@ pub struct TemplateButtonsReplyMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/selected-buttons/TemplateButtonsReplyMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct TemplateButtonReplyMessageData {
     /// Position of the pressed button (its `index`).
     #[wire(rename = "selectedIndex")]

@@ -12,6 +12,7 @@ use crate::{Quote, Extra};
 ///
 /// The `messageData` of `typeMessage` = `templateMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/TemplateMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct TemplateMessage {
     /// Text and buttons of the message.
     #[wire(rename = "templateMessage", mandatory)]
@@ -28,6 +29,7 @@ pub struct TemplateMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/TemplateMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct TemplateMessageData {
     /// Namespace of the sender's organization.
     #[wire(rename = "namespace")]
@@ -59,6 +61,7 @@ pub struct TemplateMessageData {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/TemplateMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct TemplateMessageButton {
     /// Position of the button, from 1.
     #[wire(rename = "index")]
@@ -81,6 +84,7 @@ pub struct TemplateMessageButton {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/TemplateMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct TemplateMessageUrlButton {
     /// Text on the button.
     #[wire(rename = "displayText")]
@@ -97,6 +101,7 @@ pub struct TemplateMessageUrlButton {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/TemplateMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct TemplateMessageCallButton {
     /// Text on the button.
     #[wire(rename = "displayText")]
@@ -113,6 +118,7 @@ pub struct TemplateMessageCallButton {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/TemplateMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct TemplateMessageQuickReplyButton {
     /// Text on the button.
     #[wire(rename = "displayText")]

@@ -12,6 +12,7 @@ use crate::{Quote, Extra};
 ///
 /// The `messageData` of `typeMessage` = `textMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/TextMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct TextMessage {
     /// The text.
     #[wire(rename = "textMessageData", mandatory)]
@@ -28,6 +29,7 @@ pub struct TextMessage {
 ///
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/TextMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
+#[non_exhaustive]
 pub struct TextMessageData {
     /// The message text.
     #[wire(rename = "textMessage", mandatory)]

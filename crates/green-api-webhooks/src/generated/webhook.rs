@@ -8,6 +8,7 @@ use crate::UnknownObject;
 
 /// A webhook body, chosen by its `typeWebhook`.
 #[derive(Clone, Debug, PartialEq, Wire)]
+#[non_exhaustive]
 #[wire(tag = "typeWebhook")]
 pub enum Webhook {
     /// A message that arrived at the instance from someone else.

@@ -188,7 +188,10 @@ fn table_vs_holder(
                     .alias_of
                     .as_ref()
                     .map_or_else(String::new, |canonical| format!(", alias of `{canonical}`"));
-                let text = format!("docs: no row vs spec: {}{alias}", field.ty);
+                let text = format!(
+                    "docs: no row vs spec: {}{alias}",
+                    index.spec.type_text(&field.ty)
+                );
                 found.add(&format!("{name}.{}", field.wire), &[name], text);
             }
         }
@@ -204,8 +207,12 @@ fn row_vs_field(
     found: &mut PageFindings,
 ) {
     let subject = format!("{holder}.{}", field.wire);
-    if !docs_kind_matches(&row.kind, &field.ty, |name| index.is_enum(name)) {
-        let text = format!("docs: {} vs spec: {}", row.kind, field.ty);
+    if !docs_kind_matches(&row.kind, &field.ty) {
+        let text = format!(
+            "docs: {} vs spec: {}",
+            row.kind,
+            index.spec.type_text(&field.ty)
+        );
         found.add(&subject, &[holder], text);
     }
     // Only tables with a Mandatory column say either way.
@@ -224,7 +231,7 @@ fn row_vs_field(
         return;
     }
     let docs_values = row.values.join(", ");
-    match field.ty.named().and_then(|name| index.enumeration(name)) {
+    match field.ty.enumeration().map(|id| index.spec.enumeration(id)) {
         Some(enumeration) => {
             let spec_values: Vec<&str> =
                 enumeration.values.iter().map(|v| v.wire.as_str()).collect();
@@ -240,7 +247,10 @@ fn row_vs_field(
             }
         }
         None => {
-            let text = format!("docs values: {docs_values} vs spec: {}, no enum", field.ty);
+            let text = format!(
+                "docs values: {docs_values} vs spec: {}, no enum",
+                index.spec.type_text(&field.ty)
+            );
             found.add(&subject, &[holder], text);
         }
     }

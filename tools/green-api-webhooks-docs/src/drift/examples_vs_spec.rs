@@ -2,12 +2,11 @@
 //! spec lacks, keys it lacks, mandatory fields the body lacks, values of another type or
 //! outside an enum.
 
-use green_api_webhooks_spec::{MESSAGE_DATA, Type};
+use green_api_webhooks_spec::{JsonType, Type, ValueFit};
 use serde_json::{Map, Value};
 
 use super::docs::Example;
 use super::finding::{EXAMPLES, PageFindings};
-use super::kinds::json_kind;
 use super::page_tables::{TYPE_MESSAGE, TYPE_WEBHOOK};
 use super::spec_index::{Holder, SpecIndex};
 
@@ -36,7 +35,7 @@ impl<'a> Walker<'a, '_> {
 
     fn body(&mut self, value: &'a Value) {
         let Some(body) = value.as_object() else {
-            let text = format!("{EXAMPLES}: {} body vs spec: object", json_kind(value));
+            let text = format!("{EXAMPLES}: {} body vs spec: object", JsonType::of(value));
             return self.note(TYPE_WEBHOOK, &[], text);
         };
         let Some(tag) = body.get(TYPE_WEBHOOK).and_then(Value::as_str) else {
@@ -48,10 +47,8 @@ impl<'a> Walker<'a, '_> {
             return self.note(tag, &[], text);
         };
         self.type_webhook = Some(tag);
-        // The spec checks that every webhook's body object exists.
-        if let Some(object) = self.index.object(&webhook.body) {
-            self.object(body, Holder::Object(object), Some(TYPE_WEBHOOK));
-        }
+        let object = self.index.spec.object(webhook.body);
+        self.object(body, Holder::Object(object), Some(TYPE_WEBHOOK));
     }
 
     fn object(&mut self, map: &'a Map<String, Value>, holder: Holder<'_>, tag: Option<&str>) {
@@ -88,65 +85,44 @@ impl<'a> Walker<'a, '_> {
     }
 
     fn value(&mut self, value: &'a Value, ty: &Type, subject: &str, owner: &str) {
-        let fits = match ty {
-            Type::Any => true,
-            Type::String => value.is_string(),
-            Type::Integer => json_kind(value) == "integer",
-            Type::Number => value.is_number(),
-            Type::Boolean => value.is_boolean(),
-            Type::StringOrInteger => value.is_string() || json_kind(value) == "integer",
-            Type::Array(item) => match value.as_array() {
-                Some(items) => {
-                    for item_value in items {
-                        self.value(item_value, item, subject, owner);
-                    }
-                    true
-                }
-                None => false,
-            },
-            Type::Named(name) if name == MESSAGE_DATA => match value.as_object() {
-                Some(map) => {
-                    self.message_data(map, subject, owner);
-                    true
-                }
-                None => false,
-            },
-            Type::Named(name) => self.named(value, name, subject, owner),
+        let found = match ty.fit(value) {
+            ValueFit::Fits => None,
+            ValueFit::WrongType => Some(JsonType::of(value).name()),
+            ValueFit::OutOfRange => Some("integer beyond 64 bits"),
         };
-        if !fits {
-            let text = format!("{EXAMPLES}: {} vs spec: {ty}", json_kind(value));
-            self.note(subject, &[owner], text);
-        }
-    }
-
-    /// Checks a value of a named object or enum; returns whether its JSON type fits.
-    fn named(&mut self, value: &'a Value, name: &str, subject: &str, owner: &str) -> bool {
-        let index = self.index;
-        if let Some(object) = index.object(name) {
-            return match value.as_object() {
-                Some(map) => {
-                    self.object(map, Holder::Object(object), None);
-                    true
-                }
-                None => false,
-            };
-        }
-        let Some(enumeration) = index.enumeration(name) else {
-            // The spec checks that type names resolve.
-            return true;
-        };
-        let Some(text) = value.as_str() else {
-            return false;
-        };
-        if !enumeration.values.iter().any(|v| v.wire == text) {
-            let values: Vec<&str> = enumeration.values.iter().map(|v| v.wire.as_str()).collect();
-            let line = format!(
-                "{EXAMPLES}: \"{text}\" vs spec {name}: {}",
-                values.join(", ")
+        if let Some(found) = found {
+            let text = format!(
+                "{EXAMPLES}: {found} vs spec: {}",
+                self.index.spec.type_text(ty)
             );
-            self.note(name, &[subject, owner], line);
+            return self.note(subject, &[owner], text);
         }
-        true
+        let index = self.index;
+        match (ty, value) {
+            (Type::Array(item), Value::Array(items)) => {
+                for item_value in items {
+                    self.value(item_value, item, subject, owner);
+                }
+            }
+            (Type::MessageData, Value::Object(map)) => self.message_data(map, subject, owner),
+            (Type::Object(id), Value::Object(map)) => {
+                self.object(map, Holder::Object(index.spec.object(*id)), None);
+            }
+            (Type::Enum(id), Value::String(text)) => {
+                let enumeration = index.spec.enumeration(*id);
+                if !enumeration.values.iter().any(|v| &v.wire == text) {
+                    let values: Vec<&str> =
+                        enumeration.values.iter().map(|v| v.wire.as_str()).collect();
+                    let name = &enumeration.name;
+                    let line = format!(
+                        "{EXAMPLES}: \"{text}\" vs spec {name}: {}",
+                        values.join(", ")
+                    );
+                    self.note(name, &[subject, owner], line);
+                }
+            }
+            _ => {}
+        }
     }
 
     fn message_data(&mut self, map: &'a Map<String, Value>, subject: &str, owner: &str) {

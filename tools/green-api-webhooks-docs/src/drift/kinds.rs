@@ -1,25 +1,12 @@
-//! The three type vocabularies (JSON values, the docs' Type column, spec types) and when they
-//! agree.
+//! The docs' Type column against JSON values and spec types. What a spec type accepts is the
+//! spec crate's to say (`Type::fit`, `Type::json_types`).
 
-use green_api_webhooks_spec::Type;
+use green_api_webhooks_spec::{JsonType, Type};
 use serde_json::Value;
-
-/// The JSON type of a value, in the words the report uses.
-pub fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
 
 /// Whether a value has the type a docs table gives. Types the tables never use are not judged.
 pub fn fits_docs_kind(value: &Value, kind: &str) -> bool {
-    let json = json_kind(value);
+    let json = JsonType::of(value).name();
     match kind {
         "string" | "integer" | "boolean" | "object" | "array" => json == kind,
         // Tables write `double` or `number`; an integer is a number too.
@@ -29,7 +16,7 @@ pub fn fits_docs_kind(value: &Value, kind: &str) -> bool {
 }
 
 /// Whether a docs table's type says what the spec type says.
-pub fn docs_kind_matches(kind: &str, ty: &Type, is_enum: impl Fn(&str) -> bool) -> bool {
+pub fn docs_kind_matches(kind: &str, ty: &Type) -> bool {
     match ty {
         Type::String => kind == "string",
         Type::Integer => kind == "integer",
@@ -37,8 +24,8 @@ pub fn docs_kind_matches(kind: &str, ty: &Type, is_enum: impl Fn(&str) -> bool) 
         Type::Boolean => kind == "boolean",
         Type::Array(_) => kind == "array",
         // Enums are strings on the wire; the docs type them `string`.
-        Type::Named(name) if is_enum(name) => kind == "string",
-        Type::Named(_) => kind == "object",
+        Type::Enum(_) => kind == "string",
+        Type::Object(_) | Type::MessageData => kind == "object",
         // Both accept more than any one documented type: the spec departs from the docs here.
         Type::Any | Type::StringOrInteger => false,
     }

@@ -47,7 +47,7 @@ impl<'s> Link<'s> {
     fn root(self, index: &SpecIndex<'s>) -> Option<Holder<'s>> {
         match self {
             Link::Message(m) => Some(Holder::Message(m)),
-            Link::Webhook(w) => index.object(&w.body).map(Holder::Object),
+            Link::Webhook(w) => Some(Holder::Object(index.spec.object(w.body))),
         }
     }
 }
@@ -202,7 +202,7 @@ pub fn holder_for_table<'s>(
         let mut next = Vec::new();
         for holder in layer {
             for field in holder.fields() {
-                let Some(object) = field.ty.named().and_then(|name| index.object(name)) else {
+                let Some(object) = field.ty.object().map(|id| index.spec.object(id)) else {
                     continue;
                 };
                 if field.wire == table.object {

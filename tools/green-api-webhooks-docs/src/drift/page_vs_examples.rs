@@ -8,7 +8,9 @@ use serde_json::{Map, Value};
 
 use super::docs::Example;
 use super::finding::{EXAMPLES, PageFindings};
-use super::kinds::{fits_docs_kind, json_kind};
+use green_api_webhooks_spec::JsonType;
+
+use super::kinds::fits_docs_kind;
 use super::page_tables::{PageTable, PageTags, TYPE_MESSAGE, TYPE_WEBHOOK, WEBHOOK_TABLE};
 
 pub struct PageEvidence<'a, 'p> {
@@ -72,8 +74,11 @@ impl<'p> PageEvidence<'_, 'p> {
                     Some(row) => {
                         presence.present.insert((table.object, key.clone()));
                         if !fits_docs_kind(value, &row.kind) {
-                            let text =
-                                format!("table: {} vs {EXAMPLES}: {}", row.kind, json_kind(value));
+                            let text = format!(
+                                "table: {} vs {EXAMPLES}: {}",
+                                row.kind,
+                                JsonType::of(value)
+                            );
                             found.seen_in(example, &subject, &owners, text);
                         }
                     }

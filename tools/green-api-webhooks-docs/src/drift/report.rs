@@ -50,7 +50,7 @@ impl Written<'_> {
 pub fn render(folder: &DocsFolder, index: &SpecIndex<'_>, mut groups: Vec<Group>) -> Rendered {
     let exceptions: Vec<Written<'_>> = index
         .spec
-        .modules
+        .modules()
         .iter()
         .flat_map(|module| {
             module.exceptions.iter().map(|exception| {
@@ -76,7 +76,7 @@ pub fn render(folder: &DocsFolder, index: &SpecIndex<'_>, mut groups: Vec<Group>
         out,
         "drift: {} pages with {examples} example bodies; spec: {} files, {} exceptions, {} bad examples",
         folder.pages.len(),
-        index.spec.modules.len(),
+        index.spec.modules().len(),
         exceptions.len(),
         index.bad_examples().count()
     );

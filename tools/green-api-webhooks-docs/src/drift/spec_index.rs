@@ -1,9 +1,9 @@
-//! Lookups into the spec by the names the docs use: `typeMessage`/`typeWebhook` values, object
-//! and enum names, and the spec file each item comes from.
+//! Lookups into the spec by the names the docs use: `typeMessage`/`typeWebhook` values, and the
+//! spec file each item comes from. Types are reached through the spec's resolved references.
 
 use std::collections::BTreeMap;
 
-use green_api_webhooks_spec::{BadExample, Enum, Field, Loc, Message, Object, Spec, Webhook};
+use green_api_webhooks_spec::{BadExample, Field, Loc, Message, Object, Spec, Webhook};
 
 pub struct SpecIndex<'s> {
     pub spec: &'s Spec,
@@ -11,8 +11,6 @@ pub struct SpecIndex<'s> {
     label: String,
     messages: BTreeMap<&'s str, &'s Message>,
     webhooks: BTreeMap<&'s str, &'s Webhook>,
-    objects: BTreeMap<&'s str, &'s Object>,
-    enums: BTreeMap<&'s str, &'s Enum>,
     /// Rust name of a message or webhook -> path of its spec file.
     files: BTreeMap<&'s str, &'s str>,
     /// Payload file name -> the entry listing it as bad, with its spec file's path.
@@ -23,7 +21,7 @@ impl<'s> SpecIndex<'s> {
     pub fn new(spec: &'s Spec, label: &str) -> Self {
         let mut files = BTreeMap::new();
         let mut bad_examples = BTreeMap::new();
-        for module in &spec.modules {
+        for module in spec.modules() {
             for bad in &module.bad_examples {
                 bad_examples
                     .entry(bad.payload.as_str())
@@ -47,8 +45,6 @@ impl<'s> SpecIndex<'s> {
                 .webhooks()
                 .map(|w| (w.type_webhook.as_str(), w))
                 .collect(),
-            objects: spec.objects().map(|o| (o.name.as_str(), o)).collect(),
-            enums: spec.enums().map(|e| (e.name.as_str(), e)).collect(),
             files,
             bad_examples,
         }
@@ -73,18 +69,6 @@ impl<'s> SpecIndex<'s> {
 
     pub fn webhook(&self, type_webhook: &str) -> Option<&'s Webhook> {
         self.webhooks.get(type_webhook).copied()
-    }
-
-    pub fn object(&self, name: &str) -> Option<&'s Object> {
-        self.objects.get(name).copied()
-    }
-
-    pub fn enumeration(&self, name: &str) -> Option<&'s Enum> {
-        self.enums.get(name).copied()
-    }
-
-    pub fn is_enum(&self, name: &str) -> bool {
-        self.enums.contains_key(name)
     }
 
     /// `spec/messages/text-message.toml` for a message or webhook's Rust name.

@@ -3,16 +3,16 @@
 //! Everything a reviewer must check is kept as comments next to the entry it concerns.
 
 use crate::{Page, Problem, Row};
-use green_api_webhooks_spec::Type;
+use green_api_webhooks_spec::TypeExpr;
 use serde_json::Value;
 
 use super::known::KnownSpec;
-use super::names::{camel_case, name_from_file, page_url};
+use green_api_webhooks_rust_model::pascal_case as camel_case;
+use green_api_webhooks_spec::DRAFT_PLACEHOLDER as TODO;
+
+use super::names::{name_from_file, page_url};
 use super::objects::Walker;
 use super::toml_out;
-
-/// Written where the page gives no value, so that the draft still loads.
-pub const TODO: &str = "TODO";
 
 pub struct Draft {
     /// The page's file name.
@@ -53,7 +53,7 @@ pub struct DraftObject {
 pub struct DraftField {
     pub wire: String,
     pub rust: Option<String>,
-    pub ty: Type,
+    pub ty: TypeExpr,
     pub mandatory: bool,
     pub docs: String,
     pub notes: Vec<String>,

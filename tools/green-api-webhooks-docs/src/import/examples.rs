@@ -2,7 +2,7 @@
 //! place where the two disagree.
 
 use crate::Row;
-use green_api_webhooks_spec::Type;
+use green_api_webhooks_spec::TypeExpr;
 use serde_json::Value;
 
 /// What a drafted type accepts, in JSON terms.
@@ -127,7 +127,7 @@ fn expected(expect: &Expect) -> String {
 /// Notes where the examples disagree with the field `wire`: absent everywhere, or of another JSON type.
 pub fn compare(
     wire: &str,
-    ty: &Type,
+    ty: &TypeExpr,
     expect: &Expect,
     instances: &[&Value],
     values: &[&Value],
@@ -148,10 +148,10 @@ pub fn compare(
     notes
 }
 
-fn contains_any(ty: &Type) -> bool {
+fn contains_any(ty: &TypeExpr) -> bool {
     match ty {
-        Type::Any => true,
-        Type::Array(item) => contains_any(item),
+        TypeExpr::Any => true,
+        TypeExpr::Array(item) => contains_any(item),
         _ => false,
     }
 }

@@ -4,17 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use green_api_webhooks_spec::{MESSAGE_DATA, Spec, load_dir};
-
-/// Names the generated crate defines by itself (the spec checker refuses them as type names).
-const RESERVED: &[&str] = &[
-    MESSAGE_DATA,
-    "Webhook",
-    "Extra",
-    "UnknownObject",
-    "Report",
-    "Issue",
-];
+use green_api_webhooks_spec::{RESERVED_NAMES, Spec, load_dir};
 
 /// A type name the spec defines, with what a draft needs to know to reuse it.
 #[derive(Debug, Clone)]
@@ -67,7 +57,7 @@ impl KnownSpec {
     pub fn from_spec(spec: &Spec) -> KnownSpec {
         let mut known = KnownSpec::reserved_only();
         known.loaded = true;
-        for module in &spec.modules {
+        for module in spec.modules() {
             let file = format!("spec/{}", module.path);
             for object in &module.objects {
                 let kind = KnownType::Object {
@@ -109,7 +99,7 @@ impl KnownSpec {
 
     fn reserved_only() -> KnownSpec {
         let mut known = KnownSpec::default();
-        for name in RESERVED {
+        for name in RESERVED_NAMES {
             known.types.insert((*name).to_string(), KnownType::Other);
         }
         known

@@ -1,28 +1,11 @@
 //! Spec names from documentation names, and a page's address from its file name.
 
+use green_api_webhooks_rust_model::pascal_case as camel_case;
+
 use super::draft::DraftValue;
 
 /// Where the notification-format pages live; file names mirror the path below it.
 const DOCS_BASE: &str = "https://green-api.com/en/docs/api/receiving/notifications-format/";
-
-/// `textMessageData` -> `TextMessageData`, `keep warm` -> `KeepWarm`. Characters that cannot be
-/// in a spec type name are dropped; a name that would start with a digit gets a `V`.
-pub fn camel_case(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut upper = true;
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(if upper { c.to_ascii_uppercase() } else { c });
-            upper = false;
-        } else {
-            upper = true;
-        }
-    }
-    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert(0, 'V');
-    }
-    out
-}
 
 /// The name of one item of an array field: `buttons` -> `button`, `entries` -> `entry`.
 /// `None` when the word does not look plural.
@@ -103,15 +86,6 @@ pub fn enum_values(wires: Vec<String>) -> Vec<DraftValue> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn camel_case_keeps_inner_capitals() {
-        assert_eq!(camel_case("textMessageData"), "TextMessageData");
-        assert_eq!(camel_case("keep warm"), "KeepWarm");
-        assert_eq!(camel_case("hung-up"), "HungUp");
-        assert_eq!(camel_case("1st"), "V1st");
-        assert_eq!(camel_case(""), "V");
-    }
 
     #[test]
     fn singular_of_common_plurals() {

@@ -5,13 +5,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::{Page, Row};
-use green_api_webhooks_spec::{MESSAGE_DATA, Type};
+use green_api_webhooks_spec::{MESSAGE_DATA, TypeExpr};
 use serde_json::Value;
 
 use super::draft::{DraftEnum, DraftField, DraftObject};
 use super::examples::{Expect, compare, json_kind, rows_from_example};
 use super::known::{KnownSpec, KnownType};
-use super::names::{camel_case, enum_values, is_single_word, singular};
+use green_api_webhooks_rust_model::pascal_case as camel_case;
+
+use super::names::{enum_values, is_single_word, singular};
 use super::types::{DocKind, doc_kind};
 
 /// The name of the pseudo-row some pages use to describe the items of an array.
@@ -19,13 +21,13 @@ const ITEMS_ROW: &str = "default";
 
 /// A drafted field type, what it accepts in an example, and what the reviewer should know.
 struct FieldType {
-    ty: Type,
+    ty: TypeExpr,
     expect: Expect,
     notes: Vec<String>,
 }
 
 impl FieldType {
-    fn plain(ty: Type, expect: Expect) -> FieldType {
+    fn plain(ty: TypeExpr, expect: Expect) -> FieldType {
         FieldType {
             ty,
             expect,
@@ -35,7 +37,7 @@ impl FieldType {
 
     fn any(note: String) -> FieldType {
         FieldType {
-            ty: Type::Any,
+            ty: TypeExpr::Any,
             expect: Expect::Any,
             notes: vec![note],
         }
@@ -237,20 +239,20 @@ impl<'p> Walker<'p> {
     }
 
     /// A scalar, or an enum when the docs list the values of a string.
-    fn scalar(&mut self, row: &Row, owner: &str, ty: Type) -> FieldType {
+    fn scalar(&mut self, row: &Row, owner: &str, ty: TypeExpr) -> FieldType {
         let expect = match ty {
-            Type::String if !row.values.is_empty() => {
+            TypeExpr::String if !row.values.is_empty() => {
                 let (name, note) = self.enumeration(row, owner);
                 let mut field =
-                    FieldType::plain(Type::Named(name), Expect::Enum(row.values.clone()));
+                    FieldType::plain(TypeExpr::Named(name), Expect::Enum(row.values.clone()));
                 field.notes.extend(note);
                 return field;
             }
-            Type::String => Expect::String,
-            Type::Integer => Expect::Integer,
-            Type::Number => Expect::Number,
-            Type::Boolean => Expect::Boolean,
-            Type::StringOrInteger => Expect::StringOrInteger,
+            TypeExpr::String => Expect::String,
+            TypeExpr::Integer => Expect::Integer,
+            TypeExpr::Number => Expect::Number,
+            TypeExpr::Boolean => Expect::Boolean,
+            TypeExpr::StringOrInteger => Expect::StringOrInteger,
             _ => Expect::Any,
         };
         let mut field = FieldType::plain(ty, expect);
@@ -265,7 +267,7 @@ impl<'p> Walker<'p> {
 
     fn object(&mut self, row: &Row, values: &[&Value], ancestors: &mut Vec<usize>) -> FieldType {
         if row.name == "messageData" {
-            let mut field = FieldType::plain(Type::Named(MESSAGE_DATA.into()), Expect::Object);
+            let mut field = FieldType::plain(TypeExpr::Named(MESSAGE_DATA.into()), Expect::Object);
             field.notes.push(
                 "`MessageData` is the spec's messageData: one variant per typeMessage".into(),
             );
@@ -286,7 +288,7 @@ impl<'p> Walker<'p> {
         let instances: Vec<&Value> = values.iter().copied().filter(|v| v.is_object()).collect();
         let (name, note) =
             self.table_object(index, &camel_case(&row.name), row, &instances, ancestors);
-        let mut field = FieldType::plain(Type::Named(name), Expect::Object);
+        let mut field = FieldType::plain(TypeExpr::Named(name), Expect::Object);
         field.notes.extend(note);
         field
     }
@@ -300,7 +302,7 @@ impl<'p> Walker<'p> {
     ) -> FieldType {
         let Some(index) = self.table_of(&row.name) else {
             if !row.values.is_empty() {
-                return array_of(self.scalar(row, owner, Type::String));
+                return array_of(self.scalar(row, owner, TypeExpr::String));
             }
             return FieldType::any(format!(
                 "no table on the page describes the items of `{}`; drafted as array<any>",
@@ -339,7 +341,7 @@ impl<'p> Walker<'p> {
             .filter(|v| v.is_object())
             .collect();
         let (name, note) = self.table_object(index, &natural, row, &instances, ancestors);
-        let mut field = array_of(FieldType::plain(Type::Named(name), Expect::Object));
+        let mut field = array_of(FieldType::plain(TypeExpr::Named(name), Expect::Object));
         field.notes.extend(note);
         field
     }
@@ -479,7 +481,7 @@ impl FieldType {
 
 fn array_of(item: FieldType) -> FieldType {
     FieldType {
-        ty: Type::Array(Box::new(item.ty)),
+        ty: TypeExpr::Array(Box::new(item.ty)),
         expect: Expect::Array(Box::new(item.expect)),
         notes: item.notes,
     }

@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
-use super::draft::{Draft, DraftEnum, DraftField, DraftObject, TODO, Variant};
+use green_api_webhooks_spec::DRAFT_PLACEHOLDER as TODO;
+
+use super::draft::{Draft, DraftEnum, DraftField, DraftObject, Variant};
 
 pub fn render(draft: &Draft) -> String {
     let mut out = String::new();

@@ -1,16 +1,16 @@
 //! What a documentation "Type" cell means, before the page's tables are consulted.
 
-use green_api_webhooks_spec::Type;
+use green_api_webhooks_spec::TypeExpr;
 
 /// A documentation type, read from cells such as `string`, `double`, `array of strings`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DocKind {
     /// A type the spec writes directly: string, integer, number, boolean, string|integer.
-    Scalar(Type),
+    Scalar(TypeExpr),
     /// An object: its table, if the page has one, names its fields.
     Object,
     /// An array; the item type when the cell names a scalar one (`array of strings`).
-    Array(Option<Type>),
+    Array(Option<TypeExpr>),
     /// A cell the spec has no type for (empty, `file`, a typo).
     Unrecognised,
 }
@@ -36,14 +36,14 @@ pub fn doc_kind(cell: &str) -> DocKind {
     DocKind::Unrecognised
 }
 
-fn scalar(word: &str) -> Option<Type> {
+fn scalar(word: &str) -> Option<TypeExpr> {
     Some(match word.trim() {
-        "string" | "str" | "text" => Type::String,
-        "integer" | "int" | "int32" | "int64" | "long" | "uint" => Type::Integer,
-        "double" | "number" | "float" | "decimal" | "numeric" => Type::Number,
-        "boolean" | "bool" => Type::Boolean,
+        "string" | "str" | "text" => TypeExpr::String,
+        "integer" | "int" | "int32" | "int64" | "long" | "uint" => TypeExpr::Integer,
+        "double" | "number" | "float" | "decimal" | "numeric" => TypeExpr::Number,
+        "boolean" | "bool" => TypeExpr::Boolean,
         "string|integer" | "integer|string" | "string/integer" | "integer/string"
-        | "string or integer" | "integer or string" => Type::StringOrInteger,
+        | "string or integer" | "integer or string" => TypeExpr::StringOrInteger,
         _ => return None,
     })
 }
@@ -63,24 +63,24 @@ mod tests {
 
     #[test]
     fn documentation_types() {
-        assert_eq!(doc_kind("string"), DocKind::Scalar(Type::String));
-        assert_eq!(doc_kind("**double**"), DocKind::Scalar(Type::Number));
-        assert_eq!(doc_kind("Integer"), DocKind::Scalar(Type::Integer));
+        assert_eq!(doc_kind("string"), DocKind::Scalar(TypeExpr::String));
+        assert_eq!(doc_kind("**double**"), DocKind::Scalar(TypeExpr::Number));
+        assert_eq!(doc_kind("Integer"), DocKind::Scalar(TypeExpr::Integer));
         assert_eq!(doc_kind("object"), DocKind::Object);
         assert_eq!(doc_kind("array"), DocKind::Array(None));
         assert_eq!(
             doc_kind("array of strings"),
-            DocKind::Array(Some(Type::String))
+            DocKind::Array(Some(TypeExpr::String))
         );
         assert_eq!(
             doc_kind("array<integer>"),
-            DocKind::Array(Some(Type::Integer))
+            DocKind::Array(Some(TypeExpr::Integer))
         );
-        assert_eq!(doc_kind("string[]"), DocKind::Array(Some(Type::String)));
+        assert_eq!(doc_kind("string[]"), DocKind::Array(Some(TypeExpr::String)));
         assert_eq!(doc_kind("array of objects"), DocKind::Array(None));
         assert_eq!(
             doc_kind("string or integer"),
-            DocKind::Scalar(Type::StringOrInteger)
+            DocKind::Scalar(TypeExpr::StringOrInteger)
         );
         assert_eq!(doc_kind(""), DocKind::Unrecognised);
         assert_eq!(doc_kind("file"), DocKind::Unrecognised);

@@ -47,6 +47,10 @@ values = [{ wire = "x", summary = "X." }, { wire = "x", summary = "X again." }]
 at = "Nothing.here"
 docs = "Says something."
 reason = "About nothing."
+
+[enum.Limits]
+summary = "TODO"
+values = [{ wire = "y", summary = " TODO " }]
 "#;
     insta::assert_snapshot!(errors(&[("messages/broken.toml", text)]));
 }

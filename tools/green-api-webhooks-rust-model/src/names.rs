@@ -1,4 +1,4 @@
-//! Rust names from wire names.
+//! Rust names from wire names and file names.
 
 /// `selectedDisplayText` -> `selected_display_text`, `downloadURL` -> `download_url`.
 pub fn snake_case(wire: &str) -> String {
@@ -27,8 +27,9 @@ pub fn snake_case(wire: &str) -> String {
     out
 }
 
-/// `notAuthorized` -> `NotAuthorized`, `hung-up` -> `HungUp`.
-pub fn camel_case(wire: &str) -> String {
+/// `notAuthorized` -> `NotAuthorized`, `hung-up` -> `HungUp`, `textMessageData` ->
+/// `TextMessageData`: inner capitals are kept.
+pub fn pascal_case(wire: &str) -> String {
     let mut out = String::with_capacity(wire.len());
     let mut upper = true;
     for c in wire.chars() {
@@ -129,11 +130,14 @@ mod tests {
     }
 
     #[test]
-    fn camel_case_makes_variant_names() {
-        assert_eq!(camel_case("notAuthorized"), "NotAuthorized");
-        assert_eq!(camel_case("reply"), "Reply");
-        assert_eq!(camel_case("hung-up"), "HungUp");
-        assert_eq!(camel_case("1"), "V1");
+    fn pascal_case_makes_type_and_variant_names() {
+        assert_eq!(pascal_case("notAuthorized"), "NotAuthorized");
+        assert_eq!(pascal_case("reply"), "Reply");
+        assert_eq!(pascal_case("hung-up"), "HungUp");
+        assert_eq!(pascal_case("1"), "V1");
+        assert_eq!(pascal_case("textMessageData"), "TextMessageData");
+        assert_eq!(pascal_case("keep warm"), "KeepWarm");
+        assert_eq!(pascal_case(""), "V");
     }
 
     #[test]

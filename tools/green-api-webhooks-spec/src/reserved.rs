@@ -1,0 +1,27 @@
+//! Names the generated crate takes for itself. Generated types are re-exported at the crate
+//! root beside these, and a glob re-export silently loses to a named item, so a spec type may
+//! not take any of them. `tests/reserved_names.rs` in the workspace checks this list against
+//! what the crate exports.
+
+use crate::model::MESSAGE_DATA;
+
+/// Every name the generated crate defines or exports at its root, and the names generated
+/// modules import.
+pub const RESERVED_NAMES: &[&str] = &[
+    MESSAGE_DATA,
+    "Webhook",
+    "Extra",
+    "UnknownObject",
+    "StringOrInteger",
+    "Report",
+    "Issue",
+    "IssueKind",
+    "JsonType",
+    "Path",
+    "Severity",
+    "Limits",
+    "ParseError",
+    "ParseOptions",
+    // The derive every generated declaration uses.
+    "Wire",
+];
