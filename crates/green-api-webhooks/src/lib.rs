@@ -8,12 +8,14 @@ extern crate self as green_api_webhooks;
 mod generated;
 mod limits;
 mod parse;
+mod pointer;
 mod report;
 mod wire;
 
 pub use generated::*;
 pub use limits::Limits;
 pub use parse::{ParseError, ParseOptions};
+pub use pointer::{JsonPointer, PointerSegment};
 pub use report::{Issue, IssueKind, JsonType, Path, Report, Severity};
 pub use wire::{Extra, StringOrInteger, UnknownObject};
 
