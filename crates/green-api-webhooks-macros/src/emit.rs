@@ -260,22 +260,30 @@ fn open_impls(open: &Open) -> TokenStream {
     let wires: Vec<_> = values.iter().map(|(_, value)| value).collect();
     let deserialize = serde_deserialize(ident);
     quote! {
-        impl #ident {
-            /// Every value the spec documents, in spec order.
-            pub const VALUES: &'static [&'static str] = &[#(#wires),*];
+        impl ::green_api_webhooks::OpenEnum for #ident {
+            const VALUES: &'static [&'static str] = &[#(#wires),*];
 
-            /// The value as it goes on the wire.
-            pub fn as_str(&self) -> &str {
+            fn as_str(&self) -> &str {
                 match self {
                     #(Self::#names => #wires,)*
                     Self::#other(value) => value,
                 }
             }
+
+            fn is_documented(&self) -> bool {
+                !::core::matches!(self, Self::#other(_))
+            }
+        }
+
+        impl ::core::convert::AsRef<str> for #ident {
+            fn as_ref(&self) -> &str {
+                ::green_api_webhooks::OpenEnum::as_str(self)
+            }
         }
 
         impl ::core::fmt::Display for #ident {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
+                f.write_str(::green_api_webhooks::OpenEnum::as_str(self))
             }
         }
 
@@ -307,7 +315,12 @@ fn open_impls(open: &Open) -> TokenStream {
                 report: &mut ::green_api_webhooks::Report,
             ) {
                 if let Self::#other(value) = self {
-                    ::green_api_webhooks::__private::report_not_allowed(value, Self::VALUES, path, report);
+                    ::green_api_webhooks::__private::report_not_allowed(
+                        value,
+                        <Self as ::green_api_webhooks::OpenEnum>::VALUES,
+                        path,
+                        report,
+                    );
                 }
             }
         }
@@ -317,7 +330,7 @@ fn open_impls(open: &Open) -> TokenStream {
             where
                 S: ::green_api_webhooks::__private::serde::Serializer,
             {
-                serializer.serialize_str(self.as_str())
+                serializer.serialize_str(::green_api_webhooks::OpenEnum::as_str(self))
             }
         }
 

@@ -7,6 +7,7 @@ extern crate self as green_api_webhooks;
 #[rustfmt::skip]
 mod generated;
 mod limits;
+mod open_enum;
 mod parse;
 mod pointer;
 mod report;
@@ -14,6 +15,7 @@ mod wire;
 
 pub use generated::*;
 pub use limits::Limits;
+pub use open_enum::OpenEnum;
 pub use parse::{ParseError, ParseOptions};
 pub use pointer::{JsonPointer, PointerSegment};
 pub use report::{Issue, IssueKind, JsonType, Path, Report, Severity};
