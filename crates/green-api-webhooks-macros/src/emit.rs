@@ -162,29 +162,10 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
     let values: Vec<_> = variants.iter().map(|(_, value)| value).collect();
     let deserialize = serde_deserialize(ident);
     quote! {
-        impl #ident {
-            /// The key whose value chooses the variant.
-            pub const TAG: &'static str = #tag;
-
-            /// Every tag value the spec knows, in spec order.
-            pub const KNOWN_TAGS: &'static [&'static str] = &[#(#values),*];
-
-            /// The tag value as it arrived: `None` when the body had none or it was not a string.
-            pub fn tag(&self) -> ::core::option::Option<&str> {
-                match self {
-                    #(Self::#names(_) => ::core::option::Option::Some(#values),)*
-                    Self::#unknown(unknown) => unknown.string(#tag),
-                }
-            }
-
-            /// Whether the spec knows this variant (the tag is not the catch-all's).
-            pub fn is_known(&self) -> bool {
-                !matches!(self, Self::#unknown(_))
-            }
-        }
-
         impl ::green_api_webhooks::__private::Tagged for #ident {
             const TAG: &'static str = #tag;
+
+            const KNOWN_TAGS: &'static [&'static str] = &[#(#values),*];
 
             fn for_tag(tag: &str) -> ::core::option::Option<Self> {
                 match tag {
@@ -195,6 +176,17 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
 
             fn unknown(raw: ::green_api_webhooks::__private::serde_json::Map<::std::string::String, ::green_api_webhooks::__private::serde_json::Value>) -> Self {
                 Self::#unknown(::green_api_webhooks::UnknownObject { raw })
+            }
+
+            fn tag(&self) -> ::core::option::Option<&str> {
+                match self {
+                    #(Self::#names(_) => ::core::option::Option::Some(#values),)*
+                    Self::#unknown(unknown) => unknown.string(#tag),
+                }
+            }
+
+            fn is_known(&self) -> bool {
+                !::core::matches!(self, Self::#unknown(_))
             }
         }
 
