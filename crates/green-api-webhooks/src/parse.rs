@@ -7,8 +7,10 @@ use crate::report::{JsonType, Path, Report};
 use crate::wire::{Fit, Wire};
 
 /// Why a body could not be read at all. Anything that is JSON and an object parses; everything
-/// else about it is reported by [`Webhook::validate`].
+/// else about it is reported by [`Webhook::validate`]. New reasons may come (a new limit, say),
+/// so a `match` on it needs a wildcard arm.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ParseError {
     /// Not JSON: the line and column (1-based) where reading stopped.
     #[error("invalid JSON at line {line}, column {column}: {message}")]

@@ -24,7 +24,8 @@ impl fmt::Display for Severity {
     }
 }
 
-/// The JSON type of a value, for messages.
+/// The JSON type of a value, for messages. JSON has no other types, so a `match` on it may list
+/// every one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum JsonType {
     /// `null`
@@ -73,8 +74,10 @@ impl fmt::Display for JsonType {
     }
 }
 
-/// What is wrong at a path.
+/// What is wrong at a path. New kinds may come with new checks, so a `match` on it needs a
+/// wildcard arm; [`IssueKind::severity`] sorts every kind into an error or a warning.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum IssueKind {
     /// A mandatory field is absent.
     MissingField,
