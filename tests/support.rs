@@ -15,38 +15,7 @@ pub fn payload(name: &str) -> String {
 }
 
 /// Replaces the value at a JSON Pointer (or removes it with `None`), for building broken bodies.
-pub fn with(
-    mut body: serde_json::Value,
-    pointer: &str,
-    value: Option<serde_json::Value>,
-) -> serde_json::Value {
-    let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", pointer));
-    let target = body
-        .pointer_mut(parent)
-        .unwrap_or_else(|| panic!("no {parent} in the body"));
-    match (target, value) {
-        (serde_json::Value::Object(map), Some(value)) => {
-            map.insert(key.to_string(), value);
-        }
-        (serde_json::Value::Object(map), None) => {
-            map.remove(key);
-        }
-        (serde_json::Value::Array(items), Some(value)) => {
-            let index: usize = key
-                .parse()
-                .unwrap_or_else(|_| panic!("{key} is not an index"));
-            items[index] = value;
-        }
-        (serde_json::Value::Array(items), None) => {
-            let index: usize = key
-                .parse()
-                .unwrap_or_else(|_| panic!("{key} is not an index"));
-            items.remove(index);
-        }
-        _ => panic!("{parent} is not an object or array"),
-    }
-    body
-}
+pub use green_api_webhooks_fixtures::with_value as with;
 
 /// The loaded spec.
 pub fn spec() -> green_api_webhooks_spec::Spec {

@@ -93,10 +93,10 @@ impl std::fmt::Display for Problem<'_> {
         match self {
             Problem::Unparsed(error) => write!(f, "{error}"),
             Problem::Invalid(issue) => {
-                let path = if issue.path.is_empty() {
+                let path = if issue.path.is_root() {
                     "(root)"
                 } else {
-                    &issue.path
+                    issue.path.as_pointer()
                 };
                 write!(f, "{path}: {}", issue.kind)
             }

@@ -162,29 +162,10 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
     let values: Vec<_> = variants.iter().map(|(_, value)| value).collect();
     let deserialize = serde_deserialize(ident);
     quote! {
-        impl #ident {
-            /// The key whose value chooses the variant.
-            pub const TAG: &'static str = #tag;
-
-            /// Every tag value the spec knows, in spec order.
-            pub const KNOWN_TAGS: &'static [&'static str] = &[#(#values),*];
-
-            /// The tag value as it arrived: `None` when the body had none or it was not a string.
-            pub fn tag(&self) -> ::core::option::Option<&str> {
-                match self {
-                    #(Self::#names(_) => ::core::option::Option::Some(#values),)*
-                    Self::#unknown(unknown) => unknown.string(#tag),
-                }
-            }
-
-            /// Whether the spec knows this variant (the tag is not the catch-all's).
-            pub fn is_known(&self) -> bool {
-                !matches!(self, Self::#unknown(_))
-            }
-        }
-
         impl ::green_api_webhooks::__private::Tagged for #ident {
             const TAG: &'static str = #tag;
+
+            const KNOWN_TAGS: &'static [&'static str] = &[#(#values),*];
 
             fn for_tag(tag: &str) -> ::core::option::Option<Self> {
                 match tag {
@@ -195,6 +176,17 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
 
             fn unknown(raw: ::green_api_webhooks::__private::serde_json::Map<::std::string::String, ::green_api_webhooks::__private::serde_json::Value>) -> Self {
                 Self::#unknown(::green_api_webhooks::UnknownObject { raw })
+            }
+
+            fn tag(&self) -> ::core::option::Option<&str> {
+                match self {
+                    #(Self::#names(_) => ::core::option::Option::Some(#values),)*
+                    Self::#unknown(unknown) => unknown.string(#tag),
+                }
+            }
+
+            fn is_known(&self) -> bool {
+                !::core::matches!(self, Self::#unknown(_))
             }
         }
 
@@ -260,22 +252,30 @@ fn open_impls(open: &Open) -> TokenStream {
     let wires: Vec<_> = values.iter().map(|(_, value)| value).collect();
     let deserialize = serde_deserialize(ident);
     quote! {
-        impl #ident {
-            /// Every value the spec documents, in spec order.
-            pub const VALUES: &'static [&'static str] = &[#(#wires),*];
+        impl ::green_api_webhooks::OpenEnum for #ident {
+            const VALUES: &'static [&'static str] = &[#(#wires),*];
 
-            /// The value as it goes on the wire.
-            pub fn as_str(&self) -> &str {
+            fn as_str(&self) -> &str {
                 match self {
                     #(Self::#names => #wires,)*
                     Self::#other(value) => value,
                 }
             }
+
+            fn is_documented(&self) -> bool {
+                !::core::matches!(self, Self::#other(_))
+            }
+        }
+
+        impl ::core::convert::AsRef<str> for #ident {
+            fn as_ref(&self) -> &str {
+                ::green_api_webhooks::OpenEnum::as_str(self)
+            }
         }
 
         impl ::core::fmt::Display for #ident {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
+                f.write_str(::green_api_webhooks::OpenEnum::as_str(self))
             }
         }
 
@@ -307,7 +307,12 @@ fn open_impls(open: &Open) -> TokenStream {
                 report: &mut ::green_api_webhooks::Report,
             ) {
                 if let Self::#other(value) = self {
-                    ::green_api_webhooks::__private::report_not_allowed(value, Self::VALUES, path, report);
+                    ::green_api_webhooks::__private::report_not_allowed(
+                        value,
+                        <Self as ::green_api_webhooks::OpenEnum>::VALUES,
+                        path,
+                        report,
+                    );
                 }
             }
         }
@@ -317,7 +322,7 @@ fn open_impls(open: &Open) -> TokenStream {
             where
                 S: ::green_api_webhooks::__private::serde::Serializer,
             {
-                serializer.serialize_str(self.as_str())
+                serializer.serialize_str(::green_api_webhooks::OpenEnum::as_str(self))
             }
         }
 

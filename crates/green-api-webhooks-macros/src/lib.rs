@@ -11,6 +11,10 @@
 //!   `#[wire(rename = "tagValue")]`, plus one `#[wire(unknown)] Unknown(UnknownObject)`;
 //! - an open enum of unit variants, each `#[wire(rename = "value")]`, plus one
 //!   `#[wire(other)] Other(String)` that keeps undocumented values.
+//!
+//! The expansion is trait impls only, never an inherent `impl`: the types' own methods are
+//! written by hand in `green-api-webhooks` and call these traits (the hidden `Tagged` for tagged
+//! enums, the public `OpenEnum` for open ones).
 
 mod attrs;
 mod emit;

@@ -7,19 +7,26 @@ extern crate self as green_api_webhooks;
 #[rustfmt::skip]
 mod generated;
 mod limits;
+mod message_data;
+mod open_enum;
 mod parse;
+mod pointer;
 mod report;
+mod webhook;
 mod wire;
 
 pub use generated::*;
 pub use limits::Limits;
+pub use open_enum::OpenEnum;
 pub use parse::{ParseError, ParseOptions};
+pub use pointer::{JsonPointer, PointerSegment};
 pub use report::{Issue, IssueKind, JsonType, Path, Report, Severity};
 pub use wire::{Extra, StringOrInteger, UnknownObject};
 
 /// What generated code needs; not part of the API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::webhook::MessageCarrier;
     pub use crate::wire::*;
     pub use serde;
     pub use serde_json;

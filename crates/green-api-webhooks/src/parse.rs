@@ -1,4 +1,5 @@
-//! Entry points: parse a body, validate it.
+//! How a body is parsed and validated: limits, UTF-8, error mapping. [`Webhook`]'s methods
+//! (in `webhook.rs`) call these.
 
 use crate::Webhook;
 use crate::limits::{Limits, READER_MAX_DEPTH, check_depth};
@@ -6,8 +7,10 @@ use crate::report::{JsonType, Path, Report};
 use crate::wire::{Fit, Wire};
 
 /// Why a body could not be read at all. Anything that is JSON and an object parses; everything
-/// else about it is reported by [`Webhook::validate`].
+/// else about it is reported by [`Webhook::validate`]. New reasons may come (a new limit, say),
+/// so a `match` on it needs a wildcard arm.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ParseError {
     /// Not JSON: the line and column (1-based) where reading stopped.
     #[error("invalid JSON at line {line}, column {column}: {message}")]
@@ -76,99 +79,67 @@ impl From<serde_json::Error> for ParseError {
     }
 }
 
-impl Webhook {
-    /// Parses a body tolerantly, within the default [`Limits`]: unknown variants and fields are
-    /// kept, values of the wrong type are kept raw. Fails only when the body is not a JSON
-    /// object or breaks a limit. A leading UTF-8 byte order mark is ignored.
-    pub fn from_slice(body: &[u8]) -> Result<Webhook, ParseError> {
-        Webhook::from_slice_with(body, &ParseOptions::default())
+/// Parses a body with the given options: the size limit, a leading byte order mark, the depth
+/// limit, the JSON itself, then the strict check. [`Webhook::from_slice_with`] calls it.
+pub(crate) fn parse(body: &[u8], options: &ParseOptions) -> Result<Webhook, ParseError> {
+    let limits = options.limits;
+    if body.len() > limits.max_body_bytes {
+        return Err(ParseError::TooLarge {
+            size: body.len(),
+            limit: limits.max_body_bytes,
+        });
     }
-
-    /// Parses a body that must match the spec exactly: any error or warning of
-    /// [`Webhook::validate`] fails the parse with [`ParseError::Rejected`].
-    pub fn from_slice_strict(body: &[u8]) -> Result<Webhook, ParseError> {
-        Webhook::from_slice_with(
-            body,
-            &ParseOptions {
-                strict: true,
-                ..ParseOptions::default()
-            },
-        )
-    }
-
-    /// Parses a body with the given options.
-    pub fn from_slice_with(body: &[u8], options: &ParseOptions) -> Result<Webhook, ParseError> {
-        let limits = options.limits;
-        if body.len() > limits.max_body_bytes {
-            return Err(ParseError::TooLarge {
-                size: body.len(),
-                limit: limits.max_body_bytes,
-            });
-        }
-        let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-        let max_depth = limits.max_depth.min(READER_MAX_DEPTH);
-        if max_depth < READER_MAX_DEPTH {
-            check_depth(body, max_depth).map_err(|at| ParseError::TooDeep {
-                limit: max_depth,
-                line: at.line,
-                column: at.column,
-            })?;
-        }
-        let webhook = Webhook::parse_json(body).map_err(|error| match error {
-            ParseError::Syntax {
-                line,
-                column,
-                message,
-            } if message == "recursion limit exceeded" => ParseError::TooDeep {
-                limit: READER_MAX_DEPTH,
-                line,
-                column,
-            },
-            other => other,
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    let max_depth = limits.max_depth.min(READER_MAX_DEPTH);
+    if max_depth < READER_MAX_DEPTH {
+        check_depth(body, max_depth).map_err(|at| ParseError::TooDeep {
+            limit: max_depth,
+            line: at.line,
+            column: at.column,
         })?;
-        if options.strict {
-            let report = webhook.validate();
-            if !report.is_clean() {
-                return Err(ParseError::Rejected { report });
-            }
-        }
-        Ok(webhook)
     }
-
-    fn parse_json(body: &[u8]) -> Result<Webhook, ParseError> {
-        // Checking UTF-8 once for the whole body is cheaper than the reader's check of each
-        // string, and reading only from `str` keeps one copy of the generic code.
-        let text =
-            std::str::from_utf8(body).map_err(|error| invalid_utf8(body, error.valid_up_to()))?;
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let webhook = Webhook::deserialize_wire(&mut deserializer)?;
-        deserializer.end()?;
-        match webhook {
-            Fit::Fits(webhook) => Ok(webhook),
-            Fit::Misfit(raw) => Err(ParseError::NotAnObject {
-                found: JsonType::of(&raw),
-            }),
+    let webhook = parse_json(body).map_err(|error| match error {
+        ParseError::Syntax {
+            line,
+            column,
+            message,
+        } if message == "recursion limit exceeded" => ParseError::TooDeep {
+            limit: READER_MAX_DEPTH,
+            line,
+            column,
+        },
+        other => other,
+    })?;
+    if options.strict {
+        let report = webhook.validate();
+        if !report.is_clean() {
+            return Err(ParseError::Rejected { report });
         }
     }
+    Ok(webhook)
+}
 
-    /// [`Webhook::from_slice`] for text.
-    #[allow(clippy::should_implement_trait)]
-    pub fn from_str(body: &str) -> Result<Webhook, ParseError> {
-        Webhook::from_slice(body.as_bytes())
+fn parse_json(body: &[u8]) -> Result<Webhook, ParseError> {
+    // Checking UTF-8 once for the whole body is cheaper than the reader's check of each
+    // string, and reading only from `str` keeps one copy of the generic code.
+    let text =
+        std::str::from_utf8(body).map_err(|error| invalid_utf8(body, error.valid_up_to()))?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let webhook = Webhook::deserialize_wire(&mut deserializer)?;
+    deserializer.end()?;
+    match webhook {
+        Fit::Fits(webhook) => Ok(webhook),
+        Fit::Misfit(raw) => Err(ParseError::NotAnObject {
+            found: JsonType::of(&raw),
+        }),
     }
+}
 
-    /// Every deviation from the spec, with JSON Pointer paths in wire names.
-    pub fn validate(&self) -> Report {
-        let mut report = Report::default();
-        self.validate_wire(&Path::Root, &mut report);
-        report
-    }
-
-    /// The body as JSON, exactly as parsed (field order aside).
-    pub fn to_json(&self) -> String {
-        // Serializing these types to a String cannot fail: every map key is a string.
-        serde_json::to_string(self).unwrap_or_default()
-    }
+/// Every deviation of `value` from the spec, from the root of the body.
+pub(crate) fn validate<T: Wire>(value: &T) -> Report {
+    let mut report = Report::default();
+    value.validate_wire(&Path::Root, &mut report);
+    report
 }
 
 /// The error for a body that is not UTF-8, at the first bad byte.

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::pointer::JsonPointer;
+
 /// How bad a deviation is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -22,7 +24,8 @@ impl fmt::Display for Severity {
     }
 }
 
-/// The JSON type of a value, for messages.
+/// The JSON type of a value, for messages. JSON has no other types, so a `match` on it may list
+/// every one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum JsonType {
     /// `null`
@@ -71,8 +74,10 @@ impl fmt::Display for JsonType {
     }
 }
 
-/// What is wrong at a path.
+/// What is wrong at a path. New kinds may come with new checks, so a `match` on it needs a
+/// wildcard arm; [`IssueKind::severity`] sorts every kind into an error or a warning.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum IssueKind {
     /// A mandatory field is absent.
     MissingField,
@@ -158,9 +163,11 @@ impl fmt::Display for IssueKind {
 /// One deviation: where (a JSON Pointer in wire names), how bad, and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {
-    /// RFC 6901 JSON Pointer in wire names, e.g. `/messageData/textMessageData/textMessage`;
-    /// the empty string is the whole body.
-    pub path: String,
+    /// Where: an RFC 6901 JSON Pointer in wire names, e.g.
+    /// `/messageData/textMessageData/textMessage`; the root (empty) pointer is the whole body.
+    /// Compare it with a string (`issue.path == "/timestamp"`), print it, or match its
+    /// [`segments`](JsonPointer::segments).
+    pub path: JsonPointer,
     /// What is wrong.
     pub kind: IssueKind,
 }
@@ -179,10 +186,10 @@ impl Issue {
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
+        let path = if self.path.is_root() {
             "(root)"
         } else {
-            &self.path
+            self.path.as_pointer()
         };
         write!(f, "{}: {path}: {}", self.severity(), self.kind)
     }
@@ -232,7 +239,7 @@ impl Report {
     pub(crate) fn push(&mut self, path: &Path<'_>, kind: IssueKind) {
         if self.issues.len() < Self::MAX_ISSUES {
             self.issues.push(Issue {
-                path: path.to_pointer(),
+                path: JsonPointer::from(path),
                 kind,
             });
         } else if kind.severity() == Severity::Error {
@@ -265,8 +272,8 @@ impl fmt::Display for Report {
     }
 }
 
-/// A location in a body while validating. It lives on the stack and becomes a `String` only
-/// when an issue is reported, so validating a valid body allocates nothing.
+/// A location in a body while validating. It lives on the stack and becomes a [`JsonPointer`]
+/// only when an issue is reported, so validating a valid body allocates nothing.
 #[derive(Clone, Copy, Debug)]
 pub enum Path<'a> {
     /// The whole body.
@@ -290,30 +297,6 @@ impl<'a> Path<'a> {
 
     /// RFC 6901 JSON Pointer: `/messageData/buttons/1/type`; the root is the empty string.
     pub fn to_pointer(&self) -> String {
-        let mut out = String::new();
-        self.write_pointer(&mut out);
-        out
-    }
-
-    fn write_pointer(&self, out: &mut String) {
-        match self {
-            Path::Root => {}
-            Path::Key(parent, key) => {
-                parent.write_pointer(out);
-                out.push('/');
-                for c in key.chars() {
-                    match c {
-                        '~' => out.push_str("~0"),
-                        '/' => out.push_str("~1"),
-                        c => out.push(c),
-                    }
-                }
-            }
-            Path::Index(parent, index) => {
-                parent.write_pointer(out);
-                out.push('/');
-                out.push_str(&index.to_string());
-            }
-        }
+        JsonPointer::from(self).into()
     }
 }

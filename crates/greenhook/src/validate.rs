@@ -48,7 +48,7 @@ pub struct Finding {
 impl From<&Issue> for Finding {
     fn from(issue: &Issue) -> Finding {
         Finding {
-            path: issue.path.clone(),
+            path: issue.path.to_string(),
             message: issue.message(),
         }
     }

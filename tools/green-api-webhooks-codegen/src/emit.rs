@@ -140,9 +140,10 @@ fn webhook_file(spec: &Spec) -> GeneratedFile {
             Unknown(UnknownObject),
         }
 
-        impl Webhook {
-            /// The `messageData` of a message webhook, when it is an object.
-            pub fn message_data(&self) -> Option<&crate::MessageData> {
+        /// The variants whose body has a `messageData`, from the spec; [`Webhook::message_data`]
+        /// reads it through this.
+        impl crate::__private::MessageCarrier for Webhook {
+            fn message_data(&self) -> Option<&crate::MessageData> {
                 match self {
                     #(Self::#variants_with_message(body) => body.#fields.as_ref(),)*
                     _ => None,

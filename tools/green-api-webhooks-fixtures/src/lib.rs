@@ -60,6 +60,47 @@ pub fn regressions() -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// `body` with the value at a JSON Pointer replaced (or removed, with `None`), for building
+/// broken bodies from good ones. The pointer's last segment is a key of an object or an index
+/// of an array; its parent must exist. Keys are taken as written (`~0` and `~1` are not
+/// unescaped).
+///
+/// # Panics
+/// When the parent is missing or not an object or array, or an array's index is not a number:
+/// a test building a body from a wrong pointer is wrong.
+pub fn with_value(
+    mut body: serde_json::Value,
+    pointer: &str,
+    value: Option<serde_json::Value>,
+) -> serde_json::Value {
+    let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", pointer));
+    let target = body
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent} in the body"));
+    match (target, value) {
+        (serde_json::Value::Object(map), Some(value)) => {
+            map.insert(key.to_string(), value);
+        }
+        (serde_json::Value::Object(map), None) => {
+            map.remove(key);
+        }
+        (serde_json::Value::Array(items), Some(value)) => {
+            let index: usize = key
+                .parse()
+                .unwrap_or_else(|_| panic!("{key} is not an index"));
+            items[index] = value;
+        }
+        (serde_json::Value::Array(items), None) => {
+            let index: usize = key
+                .parse()
+                .unwrap_or_else(|_| panic!("{key} is not an index"));
+            items.remove(index);
+        }
+        _ => panic!("{parent} is not an object or array"),
+    }
+    body
+}
+
 fn files_in(dir: &Path, extension: &str) -> Vec<PathBuf> {
     let entries =
         std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
@@ -94,5 +135,23 @@ mod tests {
         );
         assert!(bodies.iter().any(|(name, _)| name == "video-message.json"));
         assert!(!super::regressions().is_empty());
+    }
+
+    #[test]
+    fn with_value_replaces_and_removes_keys_and_items() {
+        let body = serde_json::json!({"a": {"b": [1, 2, 3]}, "c": true});
+        let replaced = super::with_value(body.clone(), "/a/b/1", Some(serde_json::json!("x")));
+        assert_eq!(
+            replaced,
+            serde_json::json!({"a": {"b": [1, "x", 3]}, "c": true})
+        );
+        let removed = super::with_value(body.clone(), "/a/b/0", None);
+        assert_eq!(removed, serde_json::json!({"a": {"b": [2, 3]}, "c": true}));
+        let added = super::with_value(body.clone(), "/a/d", Some(serde_json::json!(null)));
+        assert_eq!(added["a"]["d"], serde_json::Value::Null);
+        assert_eq!(
+            super::with_value(body, "/c", None),
+            serde_json::json!({"a": {"b": [1, 2, 3]}})
+        );
     }
 }

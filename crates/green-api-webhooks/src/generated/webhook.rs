@@ -71,9 +71,10 @@ pub enum Webhook {
     Unknown(UnknownObject),
 }
 
-impl Webhook {
-    /// The `messageData` of a message webhook, when it is an object.
-    pub fn message_data(&self) -> Option<&crate::MessageData> {
+/// The variants whose body has a `messageData`, from the spec; [`Webhook::message_data`]
+/// reads it through this.
+impl crate::__private::MessageCarrier for Webhook {
+    fn message_data(&self) -> Option<&crate::MessageData> {
         match self {
             Self::IncomingMessageReceived(body) => body.message_data.as_ref(),
             Self::OutgoingMessageReceived(body) => body.message_data.as_ref(),

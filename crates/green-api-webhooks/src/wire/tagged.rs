@@ -13,16 +13,26 @@ use super::primitive::to_raw;
 use super::{AcceptField, FieldSeed, Fit, Key};
 use crate::report::{IssueKind, JsonType, Path, Report};
 
-/// An enum whose variant is chosen by the string value of one key of the object.
+/// An enum whose variant is chosen by the string value of one key of the object. The derive
+/// implements it; the enum's hand-written inherent methods (`tag()`, `is_known()`, ...) call it.
 pub trait Tagged: Sized + Serialize + AcceptField {
     /// The key that holds the tag, e.g. `typeMessage`.
     const TAG: &'static str;
+
+    /// Every tag value the spec knows, in spec order.
+    const KNOWN_TAGS: &'static [&'static str];
 
     /// An empty variant for a known tag value.
     fn for_tag(tag: &str) -> Option<Self>;
 
     /// The catch-all variant, holding the whole object.
     fn unknown(raw: Map<String, Value>) -> Self;
+
+    /// The tag value as it arrived: `None` when the body had none or it was not a string.
+    fn tag(&self) -> Option<&str>;
+
+    /// Whether the variant is a known one, not the catch-all.
+    fn is_known(&self) -> bool;
 }
 
 /// Reads a tagged enum tolerantly. Keys before the tag are buffered as JSON values and replayed

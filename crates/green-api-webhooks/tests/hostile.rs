@@ -4,7 +4,7 @@
 //! body that parses must serialize back to the same JSON value.
 
 use green_api_webhooks::{Limits, ParseOptions, Webhook};
-use green_api_webhooks_tests::payload;
+use green_api_webhooks_fixtures::{payload_text as payload, with_value};
 use serde_json::{Value, json};
 
 const REPLY: &str = "outgoing-message__InteractiveButtonsReply__1.json";
@@ -91,8 +91,7 @@ fn wrong_json_type_at_every_level_of_real_bodies() {
         let mut all = Vec::new();
         paths(&body, String::new(), &mut all);
         for (pointer, value) in all {
-            let broken =
-                green_api_webhooks_tests::with(body.clone(), &pointer, Some(wrong_type(&value)));
+            let broken = with_value(body.clone(), &pointer, Some(wrong_type(&value)));
             insta::assert_snapshot!(
                 snapshot_name(prefix, &pointer),
                 outcome(broken.to_string().as_bytes())
@@ -123,7 +122,7 @@ fn truncated_at_every_depth() {
 
 fn reply_with(pointer: &str, value: Value) -> Vec<u8> {
     let body: Value = serde_json::from_str(&payload(REPLY)).expect("fixtures are JSON");
-    green_api_webhooks_tests::with(body, pointer, Some(value))
+    with_value(body, pointer, Some(value))
         .to_string()
         .into_bytes()
 }

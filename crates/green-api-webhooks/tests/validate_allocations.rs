@@ -29,7 +29,7 @@ static GLOBAL: Counting = Counting;
 #[test]
 fn validating_a_clean_body_allocates_nothing() {
     let mut checked = 0;
-    for (name, body) in green_api_webhooks_tests::fixtures() {
+    for (name, body) in green_api_webhooks_fixtures::bodies() {
         let Ok(webhook) = Webhook::from_slice(&body) else {
             continue;
         };
@@ -51,8 +51,9 @@ fn validating_a_clean_body_allocates_nothing() {
     assert!(checked > 50, "only {checked} clean fixtures");
 
     // The counter does count: parsing a body allocates its strings.
-    let body =
-        green_api_webhooks_tests::payload("outgoing-message__InteractiveButtonsReply__1.json");
+    let body = green_api_webhooks_fixtures::payload_text(
+        "outgoing-message__InteractiveButtonsReply__1.json",
+    );
     let before = ALLOCATIONS.load(Ordering::Relaxed);
     let webhook = Webhook::from_str(&body).expect("documented body parses");
     assert!(ALLOCATIONS.load(Ordering::Relaxed) > before);

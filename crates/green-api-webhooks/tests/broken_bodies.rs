@@ -2,7 +2,7 @@
 //! case, and every body that parses still serializes back to exactly what came in.
 
 use green_api_webhooks::Webhook;
-use green_api_webhooks_tests::{payload, with};
+use green_api_webhooks_fixtures::{payload_text as payload, with_value as with};
 use serde_json::{Value, json};
 
 const REPLY: &str = "outgoing-message__InteractiveButtonsReply__1.json";

@@ -1,0 +1,118 @@
+//! Every inherent method of [`Webhook`]: parsing, validation, serialization, and what its tag
+//! says. The type itself is generated from the spec (`generated/webhook.rs`); the derive and the
+//! generated code add only trait impls, which these methods call.
+
+use crate::parse::{self, ParseError, ParseOptions};
+use crate::report::Report;
+use crate::wire::Tagged;
+use crate::{MessageData, Webhook};
+
+impl Webhook {
+    /// The key whose value chooses the variant: `typeWebhook`.
+    pub const TAG: &'static str = <Webhook as Tagged>::TAG;
+
+    /// Every `typeWebhook` value the spec knows, in spec order.
+    pub const KNOWN_TAGS: &'static [&'static str] = <Webhook as Tagged>::KNOWN_TAGS;
+
+    /// Parses a body tolerantly, within the default [`Limits`](crate::Limits): unknown variants
+    /// and fields are kept, values of the wrong type are kept raw. Fails only when the body is
+    /// not a JSON object or breaks a limit. A leading UTF-8 byte order mark is ignored.
+    pub fn from_slice(body: &[u8]) -> Result<Webhook, ParseError> {
+        Webhook::from_slice_with(body, &ParseOptions::default())
+    }
+
+    /// Parses a body that must match the spec exactly: any error or warning of
+    /// [`Webhook::validate`] fails the parse with [`ParseError::Rejected`].
+    pub fn from_slice_strict(body: &[u8]) -> Result<Webhook, ParseError> {
+        Webhook::from_slice_with(
+            body,
+            &ParseOptions {
+                strict: true,
+                ..ParseOptions::default()
+            },
+        )
+    }
+
+    /// Parses a body with the given options.
+    pub fn from_slice_with(body: &[u8], options: &ParseOptions) -> Result<Webhook, ParseError> {
+        parse::parse(body, options)
+    }
+
+    /// [`Webhook::from_slice`] for text.
+    #[allow(clippy::should_implement_trait)]
+    pub fn from_str(body: &str) -> Result<Webhook, ParseError> {
+        Webhook::from_slice(body.as_bytes())
+    }
+
+    /// Every deviation from the spec, with JSON Pointer paths in wire names.
+    pub fn validate(&self) -> Report {
+        parse::validate(self)
+    }
+
+    /// The body as JSON, exactly as parsed (field order aside).
+    pub fn to_json(&self) -> String {
+        // Serializing these types to a String cannot fail: every map key is a string.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The `typeWebhook` value as it arrived: `None` when the body had none or it was not a
+    /// string.
+    pub fn tag(&self) -> Option<&str> {
+        Tagged::tag(self)
+    }
+
+    /// Whether the spec knows this `typeWebhook` (the variant is not [`Webhook::Unknown`]).
+    pub fn is_known(&self) -> bool {
+        Tagged::is_known(self)
+    }
+
+    /// The `messageData` of a message webhook, when it is an object.
+    pub fn message_data(&self) -> Option<&MessageData> {
+        MessageCarrier::message_data(self)
+    }
+}
+
+/// Which variants carry a `messageData`, and where: implemented by the generated `Webhook`
+/// (`generated/webhook.rs`), from the spec.
+pub trait MessageCarrier {
+    /// The `messageData` field of the variant's body, when the variant has one and it is an
+    /// object.
+    fn message_data(&self) -> Option<&MessageData>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tag_says_which_variant_and_whether_the_spec_knows_it() {
+        assert_eq!(Webhook::TAG, "typeWebhook");
+        assert!(Webhook::KNOWN_TAGS.contains(&"incomingMessageReceived"));
+
+        let known = Webhook::from_str(r#"{"typeWebhook": "incomingCall"}"#).expect("an object");
+        assert_eq!(known.tag(), Some("incomingCall"));
+        assert!(known.is_known());
+        assert!(known.message_data().is_none());
+
+        let unknown = Webhook::from_str(r#"{"typeWebhook": "newThing"}"#).expect("an object");
+        assert_eq!(unknown.tag(), Some("newThing"));
+        assert!(!unknown.is_known());
+
+        let untagged = Webhook::from_str(r#"{"typeWebhook": 1}"#).expect("an object");
+        assert_eq!(untagged.tag(), None);
+        assert!(!untagged.is_known());
+    }
+
+    #[test]
+    fn message_webhooks_carry_their_message_data() {
+        let body = r#"{"typeWebhook": "outgoingAPIMessageReceived",
+            "messageData": {"typeMessage": "textMessage", "textMessageData": {"textMessage": "hi"}}}"#;
+        let webhook = Webhook::from_str(body).expect("an object");
+        let data = webhook.message_data().expect("a message webhook");
+        assert_eq!(MessageData::TAG, "typeMessage");
+        assert!(MessageData::KNOWN_TAGS.contains(&"textMessage"));
+        assert_eq!(data.tag(), Some("textMessage"));
+        assert!(data.is_known());
+        assert!(Webhook::KNOWN_TAGS.contains(&webhook.tag().unwrap_or_default()));
+    }
+}
