@@ -27,7 +27,7 @@ fn samples() -> Vec<Value> {
 fn runtime_fit(body: Value, pointer: &str) -> ValueFit {
     let webhook = Webhook::from_slice(body.to_string().as_bytes()).expect("an object parses");
     let report = webhook.validate();
-    let at = |issue: &&green_api_webhooks::Issue| issue.path.to_string() == pointer;
+    let at = |issue: &&green_api_webhooks::Issue| issue.path == pointer;
     let kinds: Vec<&IssueKind> = report.issues.iter().filter(at).map(|i| &i.kind).collect();
     if kinds
         .iter()
