@@ -12,6 +12,8 @@ mod open_enum;
 mod parse;
 mod pointer;
 mod report;
+mod roles;
+mod values;
 mod webhook;
 mod wire;
 
@@ -21,11 +23,13 @@ pub use open_enum::OpenEnum;
 pub use parse::{ParseError, ParseOptions};
 pub use pointer::{JsonPointer, PointerSegment};
 pub use report::{Issue, IssueKind, JsonType, Path, Report, Severity};
+pub use values::{ChatId, ChatKind, InstanceId, InstanceKind, Timestamp};
 pub use wire::{Extra, StringOrInteger, UnknownObject};
 
 /// What generated code needs; not part of the API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::roles::{Identifier, MessageRoles, WebhookRoles};
     pub use crate::webhook::MessageCarrier;
     pub use crate::wire::*;
     pub use serde;

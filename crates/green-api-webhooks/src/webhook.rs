@@ -4,8 +4,15 @@
 
 use crate::parse::{self, ParseError, ParseOptions};
 use crate::report::Report;
+use std::borrow::Cow;
+
+use crate::roles::WebhookRoles;
+use crate::values::{ChatId, InstanceId, InstanceKind, Timestamp};
 use crate::wire::Tagged;
-use crate::{MessageData, Webhook};
+use crate::{
+    FileMessageData, InstanceData, InstanceState, InstanceStatus, MessageData, MessageStatus,
+    Quote, SenderData, Webhook,
+};
 
 impl Webhook {
     /// The key whose value chooses the variant: `typeWebhook`.
@@ -69,6 +76,171 @@ impl Webhook {
     /// The `messageData` of a message webhook, when it is an object.
     pub fn message_data(&self) -> Option<&MessageData> {
         MessageCarrier::message_data(self)
+    }
+
+    /// The instance that sent the webhook (`instanceData`).
+    pub fn instance(&self) -> Option<&InstanceData> {
+        WebhookRoles::instance(self)
+    }
+
+    /// The id of the instance that sent the webhook, whether it arrived as an integer or a
+    /// string of digits. See [`Webhook::text`] for an example.
+    pub fn instance_id(&self) -> Option<InstanceId> {
+        self.instance()?
+            .id_instance
+            .as_ref()
+            .and_then(InstanceId::from_wire)
+    }
+
+    /// The messenger of the instance that sent the webhook (`typeInstance`).
+    pub fn instance_kind(&self) -> Option<InstanceKind<'_>> {
+        let kind = self.instance()?.type_instance.as_deref()?;
+        Some(InstanceKind::from_wire(kind))
+    }
+
+    /// When the event happened. See [`Webhook::text`] for an example.
+    pub fn timestamp(&self) -> Option<Timestamp> {
+        WebhookRoles::timestamp(self).map(Timestamp::from_seconds)
+    }
+
+    /// The id of the message the webhook is about: the message received or sent, or whose
+    /// status changed.
+    pub fn id_message(&self) -> Option<&str> {
+        WebhookRoles::id_message(self)
+    }
+
+    /// Who sent the message, and in which chat (`senderData`).
+    pub fn sender(&self) -> Option<&SenderData> {
+        WebhookRoles::sender(self)
+    }
+
+    /// The id of whoever sent the message (`senderData.sender`).
+    pub fn sender_id(&self) -> Option<ChatId<'_>> {
+        self.sender()?.sender.as_deref().map(ChatId::new)
+    }
+
+    /// The chat the webhook is about: the chat of a message, of a delivery status, of a block
+    /// or of an avatar. See [`Webhook::text`] for an example.
+    pub fn chat_id(&self) -> Option<ChatId<'_>> {
+        WebhookRoles::chat_id(self).map(ChatId::new)
+    }
+
+    /// The text a person wrote, in any message that carries text (see [`MessageData::text`]).
+    ///
+    /// ```
+    /// use green_api_webhooks::{ChatKind, Webhook};
+    ///
+    /// let body = br#"{"typeWebhook": "incomingMessageReceived",
+    ///   "instanceData": {"idInstance": 1101000001, "wid": "79001234567@c.us", "typeInstance": "whatsapp"},
+    ///   "timestamp": 1700000000, "idMessage": "F7AEC1B7086ECDC7E6E45923F5EDB825",
+    ///   "senderData": {"chatId": "79001234567:3@c.us", "sender": "79001234567@c.us", "senderName": "Ann"},
+    ///   "messageData": {"typeMessage": "textMessage", "textMessageData": {"textMessage": "Hello"}}}"#;
+    /// let webhook = Webhook::from_slice(body)?;
+    /// assert_eq!(webhook.text(), Some("Hello"));
+    /// let chat = webhook.chat_id().expect("a message has a chat");
+    /// assert_eq!((chat.kind(), chat.phone()), (ChatKind::Person, Some("79001234567")));
+    /// assert_eq!(webhook.instance_id().map(|id| id.get()), Some(1101000001));
+    /// assert_eq!(webhook.timestamp().map(|t| t.seconds()), Some(1700000000));
+    /// assert_eq!(webhook.id_message(), Some("F7AEC1B7086ECDC7E6E45923F5EDB825"));
+    /// assert_eq!(webhook.sender().and_then(|s| s.sender_name.as_deref()), Some("Ann"));
+    /// # Ok::<(), green_api_webhooks::ParseError>(())
+    /// ```
+    pub fn text(&self) -> Option<&str> {
+        self.message_data()?.text()
+    }
+
+    /// The caption under a file, sticker or invitation (see [`Webhook::file`] for an example).
+    pub fn caption(&self) -> Option<&str> {
+        self.message_data()?.caption()
+    }
+
+    /// The file of an image, video, document or audio message.
+    ///
+    /// ```
+    /// use green_api_webhooks::Webhook;
+    ///
+    /// let body = br#"{"typeWebhook": "incomingMessageReceived",
+    ///   "messageData": {"typeMessage": "imageMessage", "fileMessageData": {
+    ///     "downloadUrl": "https://example.com/a.jpg", "caption": "Look", "mimeType": "image/jpeg"},
+    ///     "quotedMessage": {"stanzaId": "BAE5367237E13A87", "typeMessage": "textMessage", "textMessage": "Send it"}}}"#;
+    /// let webhook = Webhook::from_slice(body)?;
+    /// let file = webhook.file().expect("an image has a file");
+    /// assert_eq!(file.download_url.as_deref(), Some("https://example.com/a.jpg"));
+    /// assert_eq!(webhook.caption(), Some("Look"));
+    /// assert_eq!(webhook.quoted().and_then(|q| q.text_message.as_deref()), Some("Send it"));
+    /// # Ok::<(), green_api_webhooks::ParseError>(())
+    /// ```
+    pub fn file(&self) -> Option<&FileMessageData> {
+        self.message_data()?.file()
+    }
+
+    /// The message this one replies to (see [`Webhook::file`] for an example).
+    pub fn quoted(&self) -> Option<&Quote> {
+        self.message_data()?.quoted()
+    }
+
+    /// The id of the button or list row that was chosen, under every reply kind and spelling.
+    ///
+    /// ```
+    /// use green_api_webhooks::Webhook;
+    ///
+    /// // The same press under two spellings: both answer the same.
+    /// for data in [
+    ///     r#"{"selectedId": "yes", "selectedDisplayText": "Yes"}"#,
+    ///     r#"{"selectedButtonId": "yes", "selectedButtonText": "Yes"}"#,
+    /// ] {
+    ///     let body = format!(r#"{{"typeWebhook": "incomingMessageReceived",
+    ///         "messageData": {{"typeMessage": "interactiveButtonsResponse",
+    ///         "interactiveButtonsResponse": {data}}}}}"#);
+    ///     let webhook = Webhook::from_slice(body.as_bytes())?;
+    ///     assert_eq!(webhook.choice_id().as_deref(), Some("yes"));
+    ///     assert_eq!(webhook.choice_text(), Some("Yes"));
+    /// }
+    /// # Ok::<(), green_api_webhooks::ParseError>(())
+    /// ```
+    pub fn choice_id(&self) -> Option<Cow<'_, str>> {
+        self.message_data()?.choice_id()
+    }
+
+    /// The text of the button or list row that was chosen (see [`Webhook::choice_id`]).
+    pub fn choice_text(&self) -> Option<&str> {
+        self.message_data()?.choice_text()
+    }
+
+    /// The instance's new authorization state, in a `stateInstanceChanged` webhook.
+    ///
+    /// ```
+    /// use green_api_webhooks::{InstanceState, Webhook};
+    ///
+    /// let body = br#"{"typeWebhook": "stateInstanceChanged", "stateInstance": "notAuthorized"}"#;
+    /// let webhook = Webhook::from_slice(body)?;
+    /// assert_eq!(webhook.state(), Some(&InstanceState::NotAuthorized));
+    /// # Ok::<(), green_api_webhooks::ParseError>(())
+    /// ```
+    pub fn state(&self) -> Option<&InstanceState> {
+        WebhookRoles::state(self)
+    }
+
+    /// The instance's new socket status, in a `statusInstanceChanged` webhook.
+    pub fn instance_status(&self) -> Option<&InstanceStatus> {
+        WebhookRoles::instance_status(self)
+    }
+
+    /// A sent message's new status (sent, delivered, read, ...), in an `outgoingMessageStatus`
+    /// webhook.
+    ///
+    /// ```
+    /// use green_api_webhooks::{MessageStatus, Webhook};
+    ///
+    /// let body = br#"{"typeWebhook": "outgoingMessageStatus", "chatId": "79001234567@c.us",
+    ///   "idMessage": "BAE5F4886F6F2D05", "status": "delivered"}"#;
+    /// let webhook = Webhook::from_slice(body)?;
+    /// assert_eq!(webhook.message_status(), Some(&MessageStatus::Delivered));
+    /// assert_eq!(webhook.id_message(), Some("BAE5F4886F6F2D05"));
+    /// # Ok::<(), green_api_webhooks::ParseError>(())
+    /// ```
+    pub fn message_status(&self) -> Option<&MessageStatus> {
+        WebhookRoles::message_status(self)
     }
 }
 

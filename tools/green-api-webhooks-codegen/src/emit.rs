@@ -12,7 +12,12 @@ use quote::quote;
 use crate::GeneratedFile;
 
 pub fn files(spec: &Spec) -> Vec<GeneratedFile> {
-    let mut files = vec![mod_file(spec), webhook_file(spec), message_data_file(spec)];
+    let mut files = vec![
+        mod_file(spec),
+        webhook_file(spec),
+        message_data_file(spec),
+        crate::roles::roles_file(spec),
+    ];
     files.extend(spec.modules().iter().map(|m| module_file(spec, m)));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
@@ -25,7 +30,7 @@ fn header(sources: &str) -> String {
     )
 }
 
-fn render(path: String, sources: &str, tokens: TokenStream) -> GeneratedFile {
+pub(crate) fn render(path: String, sources: &str, tokens: TokenStream) -> GeneratedFile {
     // The tokens come from `quote!` over checked identifiers, so they always parse as a file.
     let file: syn::File = syn::parse2(tokens)
         .unwrap_or_else(|e| panic!("codegen produced invalid Rust in {path}: {e}"));
@@ -70,7 +75,7 @@ fn docs(text: &str) -> TokenStream {
     quote! { #(#[doc = #lines])* }
 }
 
-fn ident(name: &str) -> Ident {
+pub(crate) fn ident(name: &str) -> Ident {
     match name.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, Span::call_site()),
         None => Ident::new(name, Span::call_site()),
@@ -90,6 +95,7 @@ fn mod_file(spec: &Spec) -> GeneratedFile {
         #![doc = " Types generated from the spec: one private module per spec file, every type"]
         #![doc = " re-exported at the crate root, its one public path."]
         mod message_data;
+        mod roles;
         mod webhook;
         #(mod #names;)*
 

@@ -6,6 +6,7 @@
 //! files in spec path order, items in spec order.
 
 mod emit;
+mod roles;
 
 use green_api_webhooks_rust_model::NamingError;
 use green_api_webhooks_spec::Spec;

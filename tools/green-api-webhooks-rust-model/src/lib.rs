@@ -15,7 +15,7 @@ mod names;
 use std::collections::HashMap;
 use std::fmt;
 
-use green_api_webhooks_spec::{EnumValue, Field, Loc, Module, Spec, Type};
+use green_api_webhooks_spec::{EnumValue, Field, Loc, Module, Role, Spec, Type};
 
 pub use names::{is_keyword, module_name as module_name_of_path, pascal_case, snake_case};
 
@@ -28,7 +28,7 @@ pub const OTHER: &str = "Other";
 /// The variant of `Webhook` and `MessageData` that keeps unknown tags.
 pub const UNKNOWN: &str = "Unknown";
 /// Module names the generated folder takes for itself.
-const RESERVED_MODULES: &[&str] = &["webhook", "message_data", "mod"];
+const RESERVED_MODULES: &[&str] = &["webhook", "message_data", "roles", "mod"];
 
 /// The kinds of item the generated crate declares, for the growth policy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -204,6 +204,32 @@ pub fn check(spec: &Spec) -> Vec<NamingError> {
                     });
                 }
             }
+        }
+    }
+    let fields = || {
+        spec.messages()
+            .flat_map(|m| &m.fields)
+            .chain(spec.objects().flat_map(|o| &o.fields))
+    };
+    for role in Role::ALL {
+        if !fields().any(|f| f.role == Some(role)) {
+            errors.push(NamingError {
+                loc: spec.modules().first().map_or_else(
+                    || Loc {
+                        file: std::sync::Arc::new("spec".into()),
+                        line: 1,
+                        column: 1,
+                    },
+                    |m| Loc {
+                        file: std::sync::Arc::new(m.path.clone().into()),
+                        line: 1,
+                        column: 1,
+                    },
+                ),
+                message: format!(
+                    "no field plays the role `{role}`; the generated accessor `{role}()` needs one"
+                ),
+            });
         }
     }
     for variant in spec

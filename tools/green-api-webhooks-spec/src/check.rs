@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use crate::error::{ErrorKind, SpecError};
 use crate::load::is_type_name;
-use crate::model::{Field, Loc, Spec};
+use crate::model::{Field, Loc, Spec, Type};
 use crate::reserved::RESERVED_NAMES;
+use crate::roles::{Role, RoleType};
 
 pub(crate) fn check(spec: &Spec) -> Vec<SpecError> {
     let mut errors = Vec::new();
@@ -181,6 +182,7 @@ pub(crate) fn check(spec: &Spec) -> Vec<SpecError> {
             }
         }
     }
+    errors.extend(check_roles(spec));
     errors
 }
 
@@ -222,4 +224,49 @@ fn define<'s>(
         }
         None => None,
     }
+}
+
+/// Every field's role fits its type, and the fields of one object or enum role share one type.
+fn check_roles(spec: &Spec) -> Vec<SpecError> {
+    let mut errors = Vec::new();
+    let mut first: HashMap<Role, (&Type, &Loc)> = HashMap::new();
+    let fields = spec
+        .messages()
+        .flat_map(|m| &m.fields)
+        .chain(spec.objects().flat_map(|o| &o.fields));
+    for field in fields {
+        let Some(role) = field.role else { continue };
+        if !role.accepts(&field.ty) {
+            let expected = match role.role_type() {
+                RoleType::String => "a string",
+                RoleType::Identifier => "a string or string|integer",
+                RoleType::Integer => "an integer",
+                RoleType::Object => "an object",
+                RoleType::Enum => "an enum",
+            };
+            errors.push(SpecError {
+                loc: field.loc.clone(),
+                kind: ErrorKind::RoleType {
+                    role,
+                    expected,
+                    found: spec.type_text(&field.ty),
+                },
+            });
+            continue;
+        }
+        if matches!(role.role_type(), RoleType::Object | RoleType::Enum) {
+            let (ty, loc) = *first.entry(role).or_insert((&field.ty, &field.loc));
+            if *ty != field.ty {
+                errors.push(SpecError {
+                    loc: field.loc.clone(),
+                    kind: ErrorKind::RoleTypesDiffer {
+                        role,
+                        other: spec.type_text(ty),
+                        first: loc.clone(),
+                    },
+                });
+            }
+        }
+    }
+    errors
 }

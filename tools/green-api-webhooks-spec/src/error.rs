@@ -40,6 +40,22 @@ pub enum ErrorKind {
     WrongValue { key: String, expected: &'static str },
     #[error("`{text}` is not a type: {reason}")]
     BadType { text: String, reason: &'static str },
+    #[error("`{name}` is not a role; expected one of: {}", crate::roles::Role::ALL.map(|r| r.name()).join(", "))]
+    UnknownRole { name: String },
+    #[error("role `{role}` needs {expected}, and this field is {found}")]
+    RoleType {
+        role: crate::roles::Role,
+        expected: &'static str,
+        found: String,
+    },
+    #[error(
+        "role `{role}` is played by {other} elsewhere (at {first}); every field of a role has one type"
+    )]
+    RoleTypesDiffer {
+        role: crate::roles::Role,
+        other: String,
+        first: Loc,
+    },
     #[error("`{key}` is still the draft's placeholder `TODO`: write it in your own words")]
     Placeholder { key: &'static str },
     #[error("`{name}` is not an object or enum defined by any spec file, nor `MessageData`")]

@@ -10,6 +10,7 @@ mod model;
 mod reader;
 mod reserved;
 mod resolve;
+mod roles;
 
 use std::path::{Path, PathBuf};
 
@@ -18,6 +19,7 @@ pub use json::{JsonType, ValueFit};
 pub use load::parse_type;
 pub use model::*;
 pub use reserved::RESERVED_NAMES;
+pub use roles::{Role, RoleScope, RoleType};
 
 /// Loads every `*.toml` file below `dir` (in path order) and checks them together.
 pub fn load_dir(dir: &Path) -> Result<Spec, SpecErrors> {

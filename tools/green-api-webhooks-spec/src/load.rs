@@ -11,6 +11,7 @@ use crate::model::{
     ObjectId, Type, TypeExpr, Webhook,
 };
 use crate::reader::{Source, Table};
+use crate::roles::Role;
 
 const FILE_KEYS: &[&str] = &[
     "summary",
@@ -25,7 +26,15 @@ const WEBHOOK_KEYS: &[&str] = &["type_webhook", "summary", "page", "body"];
 const MESSAGE_KEYS: &[&str] = &["type_message", "summary", "page", "webhooks", "fields"];
 const OBJECT_KEYS: &[&str] = &["summary", "page", "fields"];
 const ENUM_KEYS: &[&str] = &["summary", "page", "values"];
-const FIELD_KEYS: &[&str] = &["wire", "type", "mandatory", "summary", "rust", "alias_of"];
+const FIELD_KEYS: &[&str] = &[
+    "wire",
+    "type",
+    "mandatory",
+    "summary",
+    "rust",
+    "alias_of",
+    "role",
+];
 const VALUE_KEYS: &[&str] = &["wire", "summary", "rust"];
 const EXCEPTION_KEYS: &[&str] = &["at", "docs", "reason"];
 const BAD_EXAMPLE_KEYS: &[&str] = &["payload", "reason"];
@@ -198,6 +207,15 @@ fn fields(
             wire,
             rust: entry.opt_string(src, "rust").map(|(r, _)| r),
             alias_of: entry.opt_string(src, "alias_of").map(|(a, _)| a),
+            role: entry.opt_string(src, "role").and_then(|(name, at)| {
+                match Role::from_name(&name) {
+                    Some(role) => Some(role),
+                    None => {
+                        src.error(at, ErrorKind::UnknownRole { name });
+                        None
+                    }
+                }
+            }),
             // Resolved once every file is loaded.
             ty: Type::Any,
             mandatory: entry.opt_bool(src, "mandatory").unwrap_or(false),

@@ -4,6 +4,8 @@ use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::roles::Role;
+
 /// Where something was written in the spec, for error messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loc {
@@ -109,6 +111,8 @@ pub struct Field {
     /// The documented field this one is another spelling of, when real bodies use two names
     /// for one thing: either satisfies a mandatory flag, and this one is reported as a warning.
     pub alias_of: Option<String>,
+    /// What the field means to applications, for the generated accessors.
+    pub role: Option<Role>,
     pub ty: Type,
     pub mandatory: bool,
     pub summary: String,

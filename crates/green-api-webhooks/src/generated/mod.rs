@@ -5,6 +5,7 @@
 //! re-exported at the crate root, its one public path.
 
 mod message_data;
+mod roles;
 mod webhook;
 mod buttons_message;
 mod buttons_response_message;
