@@ -9,7 +9,7 @@ mod import;
 mod schema;
 mod spec_diff;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -50,7 +50,13 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let root = workspace_root();
+    let root = match workspace_root() {
+        Ok(root) => root,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+    };
     let result = match cli.command {
         Command::Codegen { check } => codegen::run(&root, check),
         Command::Import(args) => import::run(&root, args),
@@ -70,10 +76,33 @@ fn main() -> ExitCode {
     }
 }
 
-/// The workspace root: the parent of this package's folder.
-fn workspace_root() -> PathBuf {
-    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir
-        .parent()
-        .map_or(manifest_dir.clone(), PathBuf::from)
+/// The workspace root, found when the command runs rather than when it was built: with a
+/// shared target folder, the binary may have been built from another checkout, so a path compiled
+/// in would point there. `cargo run` (so `cargo xtask`) sets `CARGO_MANIFEST_DIR` to this
+/// package's folder; without it, the search starts from the current directory.
+fn workspace_root() -> Result<PathBuf, String> {
+    let start = match std::env::var_os("CARGO_MANIFEST_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => std::env::current_dir()
+            .map_err(|e| format!("cannot read the current directory: {e}"))?,
+    };
+    start
+        .ancestors()
+        .find(|dir| is_workspace_root(dir))
+        .map(Path::to_path_buf)
+        .ok_or_else(|| {
+            format!(
+                "no Cargo.toml with [workspace] in {} or above; run `cargo xtask` inside the workspace",
+                start.display()
+            )
+        })
+}
+
+/// Whether `dir` holds the workspace manifest: a `Cargo.toml` with a `[workspace]` table.
+fn is_workspace_root(dir: &Path) -> bool {
+    std::fs::read_to_string(dir.join("Cargo.toml")).is_ok_and(|manifest| {
+        manifest
+            .lines()
+            .any(|line| line.trim() == "[workspace]" || line.trim().starts_with("[workspace."))
+    })
 }
