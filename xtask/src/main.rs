@@ -6,7 +6,6 @@ mod compile_cost;
 mod drift;
 mod fuzz;
 mod import;
-mod schema;
 mod spec_diff;
 
 use std::path::{Path, PathBuf};
@@ -26,7 +25,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Regenerate everything derived from spec/ (or, with --check, only say what is stale).
+    /// Regenerate everything derived from spec/: the Rust declarations and the JSON Schema
+    /// (or, with --check, change nothing and name what is stale).
     Codegen {
         /// Change nothing; exit with 1 and name the stale files when anything is out of date.
         #[arg(long)]
@@ -42,8 +42,6 @@ enum Command {
     Bench(bench::Args),
     /// Time compiling the generated crate against the same types with plain serde derives.
     CompileCost(compile_cost::Args),
-    /// Write the JSON Schema of every webhook body (or, with --check, only say if it is stale).
-    Schema(schema::Args),
     /// What the spec changes since a git revision (default HEAD) mean for users of the crate.
     SpecDiff(spec_diff::Args),
 }
@@ -64,7 +62,6 @@ fn main() -> ExitCode {
         Command::Fuzz(args) => fuzz::run_fuzz(&root, args),
         Command::Bench(args) => bench::run(&root, args),
         Command::CompileCost(args) => compile_cost::run(&root, args),
-        Command::Schema(args) => schema::run(&root, args),
         Command::SpecDiff(args) => spec_diff::run(&root, args),
     };
     match result {

@@ -16,6 +16,8 @@ const NEW_WIRE: &str = r#"wire = "stateOfInstance""#;
 /// What the change makes stale.
 const GENERATED_FILE: &str = "crates/green-api-webhooks/src/generated/state_instance_changed.rs";
 const SCHEMA_FILE: &str = "schema/green-api-webhooks.schema.json";
+/// A file in the generated folder that the spec does not make: codegen removes it.
+const LEFTOVER_FILE: &str = "crates/green-api-webhooks/src/generated/removed_message.rs";
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -101,26 +103,49 @@ fn codegen_checks_and_writes_the_checkout_it_runs_in() {
     };
     let copy = copy.0.as_path();
 
+    // The binary may come from a working tree whose generators differ from HEAD's: settle first.
+    let settle = xtask_in(copy, &["codegen"]);
+    assert!(settle.status.success(), "{}", text(&settle.stderr));
+
     let spec_path = copy.join(SPEC_FILE);
     let spec = String::from_utf8(read(&spec_path)).expect("spec files are UTF-8");
     assert_eq!(spec.matches(OLD_WIRE).count(), 1, "{SPEC_FILE} changed");
     std::fs::write(&spec_path, spec.replace(OLD_WIRE, NEW_WIRE)).expect("write the spec");
+    std::fs::write(copy.join(LEFTOVER_FILE), "// from an earlier spec\n").expect("a leftover");
+    let stale_before: Vec<Vec<u8>> = [GENERATED_FILE, SCHEMA_FILE]
+        .iter()
+        .map(|f| read(&copy.join(f)))
+        .collect();
 
     let check = xtask_in(copy, &["codegen", "--check"]);
     let stderr = text(&check.stderr);
     assert_eq!(check.status.code(), Some(1), "{stderr}");
-    for stale in [GENERATED_FILE] {
+    for stale in [GENERATED_FILE, SCHEMA_FILE, LEFTOVER_FILE] {
         assert!(
             stderr.contains(&format!("stale: {stale}")),
             "{stale} is not named:\n{stderr}"
         );
     }
-    assert!(stderr.contains("run `cargo xtask codegen`"), "{stderr}");
+    assert!(
+        stderr.ends_with("error: 3 generated file(s) are out of date; run `cargo xtask codegen`\n"),
+        "{stderr}"
+    );
+    let stale_after: Vec<Vec<u8>> = [GENERATED_FILE, SCHEMA_FILE]
+        .iter()
+        .map(|f| read(&copy.join(f)))
+        .collect();
+    assert!(stale_before == stale_after, "--check changed a file");
+    assert!(copy.join(LEFTOVER_FILE).exists(), "--check removed a file");
 
     let write = xtask_in(copy, &["codegen"]);
     assert!(write.status.success(), "{}", text(&write.stderr));
+    assert_eq!(
+        text(&write.stdout),
+        format!("wrote: {GENERATED_FILE}\nwrote: {SCHEMA_FILE}\nremoved: {LEFTOVER_FILE}\n")
+    );
     let generated = String::from_utf8(read(&copy.join(GENERATED_FILE))).expect("UTF-8");
     assert!(generated.contains("stateOfInstance"), "{generated}");
+    assert!(!copy.join(LEFTOVER_FILE).exists());
 
     let again = xtask_in(copy, &["codegen", "--check"]);
     assert!(again.status.success(), "{}", text(&again.stderr));
