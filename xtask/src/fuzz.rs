@@ -21,7 +21,6 @@ pub fn run_fuzz(root: &Path, args: Args) -> Result<ExitCode, String> {
         .current_dir(root)
         .args([
             "run",
-            "--quiet",
             "--release",
             "-p",
             "green-api-webhooks-fuzz",
