@@ -199,6 +199,34 @@ fn drafts_of_the_test_pages() {
     }
 }
 
+/// A draft says where the finished entry goes: a new file named after the variant in
+/// `spec/webhooks/` or `spec/messages/`, or, when the spec has the variant, the file to compare
+/// it with.
+#[test]
+fn drafts_say_where_they_go() {
+    let spec = TestSpec::new("save-as");
+    let webhook = format!("{TEST_PAGES}/plain__LampStatus.txt");
+    let message = format!("{TEST_PAGES}/plain__LampGlowMessage.txt");
+    let draft_of = |path: &str| {
+        let output = import(&["--draft", "--spec", spec.path(), path]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    assert!(draft_of(&webhook).contains("# spec/webhooks/lamp-status.toml and run"));
+    assert!(draft_of(&message).contains("# spec/messages/glow-message.toml and run"));
+
+    let existing = "summary = \"x\"\npage = \"https://example.invalid/\"\n\n\
+        [webhook.LampStatus]\ntype_webhook = \"lampStatus\"\nsummary = \"x\"\nbody = \"Lamp\"\n\n\
+        [object.Lamp]\nsummary = \"x\"\nfields = []\n";
+    std::fs::write(spec.dir.join("lamps.toml"), existing).expect("write a spec file");
+    let draft = draft_of(&webhook);
+    assert!(
+        draft.contains("# The spec already has this variant in spec/lamps.toml: compare"),
+        "{draft}"
+    );
+    assert!(!draft.contains("save the file as"), "{draft}");
+}
+
 #[test]
 fn filled_in_drafts_load_with_the_envelope() {
     let spec = TestSpec::new("load");

@@ -7,7 +7,7 @@ use green_api_webhooks_spec::Type;
 use serde_json::Value;
 
 use super::known::KnownSpec;
-use super::names::{camel_case, name_from_file, page_url};
+use super::names::{camel_case, kebab_case, name_from_file, page_url};
 use super::objects::Walker;
 use super::toml_out;
 
@@ -22,11 +22,22 @@ pub struct Draft {
     /// Things about the page as a whole: where a tag came from, tables left out, duplicates.
     pub notes: Vec<String>,
     pub page_url: Option<String>,
+    /// Where the finished entry goes.
+    pub save_as: SaveAs,
     pub variant: Variant,
     /// The message's fields, or the webhook's body object.
     pub main: DraftObject,
     pub objects: Vec<DraftObject>,
     pub enums: Vec<DraftEnum>,
+}
+
+/// Where the finished entry goes.
+pub enum SaveAs {
+    /// A new file: `spec/webhooks/NAME.toml` for a webhook, `spec/messages/NAME.toml` for a
+    /// message.
+    New(String),
+    /// The spec file that already defines the variant: the draft is compared with it.
+    Existing(String),
 }
 
 pub enum Variant {
@@ -115,12 +126,14 @@ pub fn build(page: &Page, known: &KnownSpec) -> Draft {
         ));
     }
     let (objects, enums) = walker.finish();
+    let save_as = save_as(&variant, known);
     Draft {
         source: page.page.clone(),
         title: page.title.clone(),
         problems: page.problems.clone(),
         notes,
         page_url,
+        save_as,
         variant,
         main,
         objects,
@@ -181,6 +194,22 @@ fn draft_webhook<'p>(
     let main = walker.main_object(&body, table, "typeWebhook", &bodies);
     let variant = Variant::Webhook { name, type_webhook };
     (variant, main, walker)
+}
+
+/// The spec file that defines the variant already, else the file a new one goes in.
+fn save_as(variant: &Variant, known: &KnownSpec) -> SaveAs {
+    let (existing, folder, name) = match variant {
+        Variant::Message {
+            name, type_message, ..
+        } => (known.type_messages.get(type_message), "messages", name),
+        Variant::Webhook { name, type_webhook } => {
+            (known.type_webhooks.get(type_webhook), "webhooks", name)
+        }
+    };
+    match existing {
+        Some((_, file)) => SaveAs::Existing(file.clone()),
+        None => SaveAs::New(format!("spec/{folder}/{}.toml", kebab_case(name))),
+    }
 }
 
 /// `typeMessage` from the conditions, else from the messageData table, else from an example.

@@ -24,6 +24,27 @@ pub fn camel_case(text: &str) -> String {
     out
 }
 
+/// A spec file name from a variant name: `LampStatus` -> `lamp-status`,
+/// `OutgoingAPIMessageReceived` -> `outgoing-api-message-received`.
+pub fn kebab_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            let previous = chars[i - 1];
+            let next_is_lower = chars.get(i + 1).is_some_and(char::is_ascii_lowercase);
+            if previous.is_ascii_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_ascii_uppercase() && next_is_lower)
+            {
+                out.push('-');
+            }
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
 /// The name of one item of an array field: `buttons` -> `button`, `entries` -> `entry`.
 /// `None` when the word does not look plural.
 pub fn singular(plural: &str) -> Option<String> {
@@ -111,6 +132,17 @@ mod tests {
         assert_eq!(camel_case("hung-up"), "HungUp");
         assert_eq!(camel_case("1st"), "V1st");
         assert_eq!(camel_case(""), "V");
+    }
+
+    #[test]
+    fn kebab_case_splits_words_and_acronyms() {
+        assert_eq!(kebab_case("LampStatus"), "lamp-status");
+        assert_eq!(
+            kebab_case("OutgoingAPIMessageReceived"),
+            "outgoing-api-message-received"
+        );
+        assert_eq!(kebab_case("Glow2Message"), "glow2-message");
+        assert_eq!(kebab_case("V1st"), "v1st");
     }
 
     #[test]
