@@ -179,6 +179,35 @@ fn text_shows_tables_and_problems() {
     }
 }
 
+/// Pages without a conditions block name their tag only in the table: "Takes the value
+/// kettleBoiled", "поле принимает значение kettleDescaled".
+#[test]
+fn text_shows_a_tag_given_only_in_a_table() {
+    for (page, line) in [
+        (
+            "pipe__KettleBoiled.txt",
+            "typeWebhook: kettleBoiled (from the webhook table)",
+        ),
+        (
+            "md__KettleDescaled.md",
+            "typeWebhook: kettleDescaled (from the webhook table)",
+        ),
+        (
+            "plain__LampStatus.txt",
+            "typeWebhook: lampStatus (from the webhook table)",
+        ),
+        (
+            "markdown__ToastResponse.txt",
+            "typeMessage: toastResponse (from the messageData table)",
+        ),
+    ] {
+        let output = import(&[&format!("{TEST_PAGES}/{page}")]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = stdout(&output);
+        assert!(text.lines().any(|l| l == line), "{page}:\n{text}");
+    }
+}
+
 #[test]
 fn text_is_the_default_and_json_is_explicit() {
     let path = format!("{TEST_PAGES}/plain__LampStatus.txt");

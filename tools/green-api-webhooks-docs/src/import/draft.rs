@@ -2,6 +2,7 @@
 //! body object), one `[object.Y]` per table it reaches, one `[enum.Z]` per documented value set.
 //! Everything a reviewer must check is kept as comments next to the entry it concerns.
 
+use crate::values::tag_values;
 use crate::{Page, Problem, Row};
 use green_api_webhooks_spec::Type;
 use serde_json::Value;
@@ -280,7 +281,7 @@ fn webhook_tag(page: &Page, table: Option<usize>, notes: &mut Vec<String>) -> St
     TODO.to_string()
 }
 
-/// The value a tag row documents: its only listed value, or `... takes on the value X`.
+/// The value a tag row documents: the first it names (see [`tag_values`]).
 fn tag_in_table(page: &Page, table: usize, tag: &str) -> Option<String> {
     let row: &Row = page
         .tables
@@ -288,15 +289,7 @@ fn tag_in_table(page: &Page, table: usize, tag: &str) -> Option<String> {
         .rows
         .iter()
         .find(|row| row.name == tag)?;
-    if let [only] = row.values.as_slice() {
-        return Some(only.clone());
-    }
-    let (_, after) = row.description.rsplit_once("the value")?;
-    let word = after
-        .split_whitespace()
-        .next()?
-        .trim_matches(|c: char| !c.is_ascii_alphanumeric());
-    (!word.is_empty()).then(|| word.to_string())
+    tag_values(row).into_iter().next()
 }
 
 /// The example bodies whose tag (at `locate(example)`.`key`) is `tag`; the others are named in
