@@ -47,6 +47,12 @@ values = [{ wire = "x", summary = "X." }, { wire = "x", summary = "X again." }]
 at = "Nothing.here"
 docs = "Says something."
 reason = "About nothing."
+
+[[exception]]
+at = "Kind"
+docs = "Says something drift cannot see."
+reason = "Marked with a value the spec does not know."
+unchecked = "wording"
 "#;
     insta::assert_snapshot!(errors(&[("messages/broken.toml", text)]));
 }

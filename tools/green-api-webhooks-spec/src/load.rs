@@ -7,7 +7,8 @@ use toml::de::{DeTable, DeValue};
 
 use crate::error::{ErrorKind, SpecError};
 use crate::model::{
-    BadExample, Enum, EnumValue, Exception, Field, Message, Module, Object, Type, Webhook,
+    BadExample, Enum, EnumValue, Exception, Field, Message, Module, Object, Type, Unchecked,
+    Webhook,
 };
 use crate::reader::{Source, Table};
 
@@ -26,7 +27,7 @@ const OBJECT_KEYS: &[&str] = &["summary", "page", "fields"];
 const ENUM_KEYS: &[&str] = &["summary", "page", "values"];
 const FIELD_KEYS: &[&str] = &["wire", "type", "mandatory", "summary", "rust", "alias_of"];
 const VALUE_KEYS: &[&str] = &["wire", "summary", "rust"];
-const EXCEPTION_KEYS: &[&str] = &["at", "docs", "reason"];
+const EXCEPTION_KEYS: &[&str] = &["at", "docs", "reason", "unchecked"];
 const BAD_EXAMPLE_KEYS: &[&str] = &["payload", "reason"];
 
 /// Parses `text` (the contents of `file`, shown as `path` in the model) into a module.
@@ -128,10 +129,25 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> (Module, Vec
         let Some(mut entry) = Table::from_value(&mut src, "exception", item) else {
             continue;
         };
+        let at = text_or_empty(entry.string(&mut src, "at"));
+        let docs = text_or_empty(entry.string(&mut src, "docs"));
+        let reason = text_or_empty(entry.string(&mut src, "reason"));
+        let unchecked = entry
+            .opt_string(&mut src, "unchecked")
+            .and_then(|(text, offset)| {
+                let unchecked = Unchecked::from_spec(&text);
+                if unchecked.is_none() {
+                    let expected = "one of \"prose\", \"examples\" or \"traffic\"";
+                    let key = "unchecked".to_string();
+                    src.error(offset, ErrorKind::WrongValue { key, expected });
+                }
+                unchecked
+            });
         module.exceptions.push(Exception {
-            at: text_or_empty(entry.string(&mut src, "at")),
-            docs: text_or_empty(entry.string(&mut src, "docs")),
-            reason: text_or_empty(entry.string(&mut src, "reason")),
+            at,
+            docs,
+            reason,
+            unchecked,
             loc: src.loc(entry.start()),
         });
         entry.finish(&mut src, EXCEPTION_KEYS);
