@@ -6,6 +6,7 @@ mod compile_cost;
 mod drift;
 mod fuzz;
 mod import;
+mod snapshots;
 mod spec_diff;
 
 use std::path::{Path, PathBuf};
@@ -44,6 +45,9 @@ enum Command {
     CompileCost(compile_cost::Args),
     /// What the spec changes since a git revision (default HEAD) mean for users of the crate.
     SpecDiff(spec_diff::Args),
+    /// Name the snapshot files no test used, from the list a test run wrote to
+    /// $INSTA_SNAPSHOT_REFERENCES_FILE (with --check, fail when there are any).
+    Snapshots(snapshots::Args),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +67,7 @@ fn main() -> ExitCode {
         Command::Bench(args) => bench::run(&root, args),
         Command::CompileCost(args) => compile_cost::run(&root, args),
         Command::SpecDiff(args) => spec_diff::run(&root, args),
+        Command::Snapshots(args) => snapshots::run(&root, args),
     };
     match result {
         Ok(code) => code,

@@ -6,8 +6,12 @@
 //! This test makes such a copy of `HEAD`, changes a wire name in its spec and runs the built
 //! binary there as `cargo xtask` would (`CARGO_MANIFEST_DIR=<copy>/xtask`, in the copy).
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+
+use common::{TempDir, text, xtask_in};
 
 /// The spec file changed in the copy, the text replaced and what replaces it.
 const SPEC_FILE: &str = "spec/webhooks/state-instance-changed.toml";
@@ -26,22 +30,11 @@ fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// A folder removed when dropped.
-struct TempDir(PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 /// `git archive HEAD` of the workspace, unpacked into a new folder; `None` (with a note) where
 /// there is no git checkout or no git.
 fn archive_of_head(root: &Path) -> Option<TempDir> {
-    let dir = TempDir(std::env::temp_dir().join(format!("xtask-checkout-{}", std::process::id())));
-    let _ = std::fs::remove_dir_all(&dir.0);
-    std::fs::create_dir_all(&dir.0).expect("a temporary folder");
-    let archive = dir.0.join("head.tar");
+    let dir = TempDir::new("checkout");
+    let archive = dir.path().join("head.tar");
     let made = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -67,26 +60,12 @@ fn archive_of_head(root: &Path) -> Option<TempDir> {
         .arg("-xf")
         .arg(&archive)
         .arg("-C")
-        .arg(&dir.0)
+        .arg(dir.path())
         .status()
         .expect("tar runs");
     assert!(unpacked.success(), "tar could not unpack the archive");
     std::fs::remove_file(&archive).expect("remove the archive");
     Some(dir)
-}
-
-/// Runs the built binary in `copy` as `cargo xtask ARGS` would.
-fn xtask_in(copy: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(args)
-        .env("CARGO_MANIFEST_DIR", copy.join("xtask"))
-        .current_dir(copy)
-        .output()
-        .expect("the xtask binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 fn read(path: &Path) -> Vec<u8> {
@@ -101,7 +80,7 @@ fn codegen_checks_and_writes_the_checkout_it_runs_in() {
     let Some(copy) = archive_of_head(&root) else {
         return;
     };
-    let copy = copy.0.as_path();
+    let copy = copy.path();
 
     // The binary may come from a working tree whose generators differ from HEAD's: settle first.
     let settle = xtask_in(copy, &["codegen"]);
