@@ -132,12 +132,7 @@ pub fn render(folder: &DocsFolder, index: &SpecIndex<'_>, mut groups: Vec<Group>
     }
     for written in &unchecked {
         let at = written.exception.at.as_str();
-        if seen_after_all.contains(at) {
-            let marker = written
-                .exception
-                .unchecked
-                .map(|u| u.as_str())
-                .unwrap_or_default();
+        if let (true, Some(marker)) = (seen_after_all.contains(at), written.exception.unchecked) {
             warnings.push(format!(
                 "warning: exception at {}: `{at}` is marked `unchecked = \"{marker}\"`, but drift \
                  reports a disagreement about it; remove the marker",
