@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 
 fn checked_in_schema() -> Value {
     let text = std::fs::read_to_string(root().join(SCHEMA_PATH))
-        .unwrap_or_else(|e| panic!("cannot read {SCHEMA_PATH}: {e}; run `cargo xtask schema`"));
+        .unwrap_or_else(|e| panic!("cannot read {SCHEMA_PATH}: {e}; run `cargo xtask codegen`"));
     serde_json::from_str(&text).expect("the schema is JSON")
 }
 
@@ -61,7 +61,7 @@ fn checked_in_schema_is_up_to_date() {
     let on_disk = std::fs::read_to_string(root().join(SCHEMA_PATH)).unwrap_or_default();
     assert!(
         on_disk == generated,
-        "{SCHEMA_PATH} is out of date; run `cargo xtask schema`"
+        "{SCHEMA_PATH} is out of date; run `cargo xtask codegen`"
     );
 }
 

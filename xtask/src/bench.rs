@@ -2,7 +2,7 @@
 //! one table with each median and its ratio to the baseline measured in the same run.
 
 use std::path::Path;
-use std::process::{Command, ExitCode};
+use std::process::{Command, ExitCode, Stdio};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -23,7 +23,6 @@ pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
         .current_dir(root)
         .args([
             "bench",
-            "--quiet",
             "-p",
             "green-api-webhooks-bench",
             "--bench",
@@ -31,14 +30,13 @@ pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
             "--",
         ])
         .args(&args.filters)
+        // The release build takes a while: let its progress show. Only the table is parsed.
+        .stderr(Stdio::inherit())
         .output()
         .map_err(|e| format!("cannot run cargo bench: {e}"))?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     if !output.status.success() {
-        return Err(format!(
-            "cargo bench failed:\n{stdout}\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
+        return Err(format!("cargo bench failed:\n{stdout}"));
     }
     let measurements = parse_divan(&stdout);
     if measurements.is_empty() {

@@ -21,7 +21,6 @@ pub fn run_fuzz(root: &Path, args: Args) -> Result<ExitCode, String> {
         .current_dir(root)
         .args([
             "run",
-            "--quiet",
             "--release",
             "-p",
             "green-api-webhooks-fuzz",
@@ -29,7 +28,9 @@ pub fn run_fuzz(root: &Path, args: Args) -> Result<ExitCode, String> {
             "fuzz",
             "--",
         ])
-        .args(["--seconds", &args.seconds.to_string()]);
+        .args(["--seconds", &args.seconds.to_string()])
+        .arg("--root")
+        .arg(root);
     if let Some(seed) = args.seed {
         command.args(["--seed", &seed.to_string()]);
     }

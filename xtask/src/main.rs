@@ -6,10 +6,10 @@ mod compile_cost;
 mod drift;
 mod fuzz;
 mod import;
-mod schema;
+mod snapshots;
 mod spec_diff;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -26,7 +26,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Regenerate everything derived from spec/ (or, with --check, only say what is stale).
+    /// Regenerate everything derived from spec/: the Rust declarations and the JSON Schema
+    /// (or, with --check, change nothing and name what is stale).
     Codegen {
         /// Change nothing; exit with 1 and name the stale files when anything is out of date.
         #[arg(long)]
@@ -42,15 +43,22 @@ enum Command {
     Bench(bench::Args),
     /// Time compiling the generated crate against the same types with plain serde derives.
     CompileCost(compile_cost::Args),
-    /// Write the JSON Schema of every webhook body (or, with --check, only say if it is stale).
-    Schema(schema::Args),
     /// What the spec changes since a git revision (default HEAD) mean for users of the crate.
     SpecDiff(spec_diff::Args),
+    /// Name the snapshot files no test used, from the list a test run wrote to
+    /// $INSTA_SNAPSHOT_REFERENCES_FILE (with --check, fail when there are any).
+    Snapshots(snapshots::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let root = workspace_root();
+    let root = match workspace_root() {
+        Ok(root) => root,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+    };
     let result = match cli.command {
         Command::Codegen { check } => codegen::run(&root, check),
         Command::Import(args) => import::run(&root, args),
@@ -58,8 +66,8 @@ fn main() -> ExitCode {
         Command::Fuzz(args) => fuzz::run_fuzz(&root, args),
         Command::Bench(args) => bench::run(&root, args),
         Command::CompileCost(args) => compile_cost::run(&root, args),
-        Command::Schema(args) => schema::run(&root, args),
         Command::SpecDiff(args) => spec_diff::run(&root, args),
+        Command::Snapshots(args) => snapshots::run(&root, args),
     };
     match result {
         Ok(code) => code,
@@ -70,10 +78,33 @@ fn main() -> ExitCode {
     }
 }
 
-/// The workspace root: the parent of this package's folder.
-fn workspace_root() -> PathBuf {
-    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir
-        .parent()
-        .map_or(manifest_dir.clone(), PathBuf::from)
+/// The workspace root, found when the command runs rather than when it was built: with a
+/// shared target folder, the binary may have been built from another checkout, so a path compiled
+/// in would point there. `cargo run` (so `cargo xtask`) sets `CARGO_MANIFEST_DIR` to this
+/// package's folder; without it, the search starts from the current directory.
+fn workspace_root() -> Result<PathBuf, String> {
+    let start = match std::env::var_os("CARGO_MANIFEST_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => std::env::current_dir()
+            .map_err(|e| format!("cannot read the current directory: {e}"))?,
+    };
+    start
+        .ancestors()
+        .find(|dir| is_workspace_root(dir))
+        .map(Path::to_path_buf)
+        .ok_or_else(|| {
+            format!(
+                "no Cargo.toml with [workspace] in {} or above; run `cargo xtask` inside the workspace",
+                start.display()
+            )
+        })
+}
+
+/// Whether `dir` holds the workspace manifest: a `Cargo.toml` with a `[workspace]` table.
+fn is_workspace_root(dir: &Path) -> bool {
+    std::fs::read_to_string(dir.join("Cargo.toml")).is_ok_and(|manifest| {
+        manifest
+            .lines()
+            .any(|line| line.trim() == "[workspace]" || line.trim().starts_with("[workspace."))
+    })
 }

@@ -179,6 +179,35 @@ fn text_shows_tables_and_problems() {
     }
 }
 
+/// Pages without a conditions block name their tag only in the table: "Takes the value
+/// kettleBoiled", "поле принимает значение kettleDescaled".
+#[test]
+fn text_shows_a_tag_given_only_in_a_table() {
+    for (page, line) in [
+        (
+            "pipe__KettleBoiled.txt",
+            "typeWebhook: kettleBoiled (from the webhook table)",
+        ),
+        (
+            "md__KettleDescaled.md",
+            "typeWebhook: kettleDescaled (from the webhook table)",
+        ),
+        (
+            "plain__LampStatus.txt",
+            "typeWebhook: lampStatus (from the webhook table)",
+        ),
+        (
+            "markdown__ToastResponse.txt",
+            "typeMessage: toastResponse (from the messageData table)",
+        ),
+    ] {
+        let output = import(&[&format!("{TEST_PAGES}/{page}")]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = stdout(&output);
+        assert!(text.lines().any(|l| l == line), "{page}:\n{text}");
+    }
+}
+
 #[test]
 fn text_is_the_default_and_json_is_explicit() {
     let path = format!("{TEST_PAGES}/plain__LampStatus.txt");
@@ -197,6 +226,34 @@ fn drafts_of_the_test_pages() {
         let draft = stdout(&output);
         insta::assert_snapshot!(format!("draft@{}", file_name(&path)), draft);
     }
+}
+
+/// A draft says where the finished entry goes: a new file named after the variant in
+/// `spec/webhooks/` or `spec/messages/`, or, when the spec has the variant, the file to compare
+/// it with.
+#[test]
+fn drafts_say_where_they_go() {
+    let spec = TestSpec::new("save-as");
+    let webhook = format!("{TEST_PAGES}/plain__LampStatus.txt");
+    let message = format!("{TEST_PAGES}/plain__LampGlowMessage.txt");
+    let draft_of = |path: &str| {
+        let output = import(&["--draft", "--spec", spec.path(), path]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    assert!(draft_of(&webhook).contains("# spec/webhooks/lamp-status.toml and run"));
+    assert!(draft_of(&message).contains("# spec/messages/glow-message.toml and run"));
+
+    let existing = "summary = \"x\"\npage = \"https://example.invalid/\"\n\n\
+        [webhook.LampStatus]\ntype_webhook = \"lampStatus\"\nsummary = \"x\"\nbody = \"Lamp\"\n\n\
+        [object.Lamp]\nsummary = \"x\"\nfields = []\n";
+    std::fs::write(spec.dir.join("lamps.toml"), existing).expect("write a spec file");
+    let draft = draft_of(&webhook);
+    assert!(
+        draft.contains("# The spec already has this variant in spec/lamps.toml: compare"),
+        "{draft}"
+    );
+    assert!(!draft.contains("save the file as"), "{draft}");
 }
 
 #[test]

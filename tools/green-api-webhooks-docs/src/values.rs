@@ -4,6 +4,7 @@
 //! a parameter. A single value ("takes on the value textMessage") is a constant, not an
 //! enumeration, and is left out.
 
+use crate::Row;
 use crate::text::plain_text;
 
 const LIST_MARKERS: [&str; 4] = ["types:", "values:", "value:", "variants:"];
@@ -62,6 +63,33 @@ pub(crate) fn continuation_value(text: &str) -> Option<String> {
     (!value.is_empty()).then_some(value)
 }
 
+/// The values a tag row (`typeWebhook`, `typeMessage`) names: its value list, else the word
+/// after "value" in its description ("For messages of this type the parameter takes on the value
+/// textMessage", "Takes the value stateInstanceChanged", "поле принимает значение deviceInfo").
+pub(crate) fn tag_values(row: &Row) -> Vec<String> {
+    if !row.values.is_empty() {
+        return row.values.clone();
+    }
+    let text = &row.description;
+    // The Russian markdown copy says "значение" where the English ones say "value".
+    let after = ["value", "значение"].iter().find_map(|word| {
+        text.match_indices(word)
+            .map(|(at, _)| &text[at + word.len()..])
+            // "values" is not the word.
+            .filter(|rest| !rest.starts_with(char::is_alphabetic))
+            .last()
+    });
+    let word = after.and_then(|rest| {
+        rest.split(|c: char| c.is_whitespace() || c == ',')
+            .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+            .find(|w| !w.is_empty())
+    });
+    match word {
+        Some(w) if w.starts_with(|c: char| c.is_ascii_lowercase()) => vec![w.to_owned()],
+        _ => Vec::new(),
+    }
+}
+
 /// Adds values, skipping ones already there.
 pub(crate) fn push_unique(values: &mut Vec<String>, new: impl IntoIterator<Item = String>) {
     for value in new {
@@ -74,6 +102,51 @@ pub(crate) fn push_unique(values: &mut Vec<String>, new: impl IntoIterator<Item 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tag_row(description: &str, values: &[&str]) -> Row {
+        Row {
+            name: "typeMessage".to_owned(),
+            kind: "string".to_owned(),
+            mandatory: None,
+            description: description.to_owned(),
+            values: values.iter().map(|v| (*v).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn tag_rows_name_their_value() {
+        let named = |description: &str| tag_values(&tag_row(description, &[]));
+        assert_eq!(
+            named("For messages of this type the parameter takes on the value textMessage"),
+            ["textMessage"]
+        );
+        assert_eq!(
+            named("the parameter takes on the value: reactionMessage"),
+            ["reactionMessage"]
+        );
+        assert_eq!(named("takes on the value pollMessage ."), ["pollMessage"]);
+        assert_eq!(
+            named("Webhook type. Takes the value stateInstanceChanged"),
+            ["stateInstanceChanged"]
+        );
+        assert_eq!(
+            named("For this type notifications the parameter takes on value statusInstanceChanged"),
+            ["statusInstanceChanged"]
+        );
+        assert_eq!(
+            named("Для уведомлений данного типа поле принимает значение deviceInfo"),
+            ["deviceInfo"]
+        );
+        assert!(named("Quoted message type").is_empty());
+        assert!(named("one of the values below").is_empty());
+        assert_eq!(
+            tag_values(&tag_row(
+                "takes the value:",
+                &["imageMessage", "videoMessage"]
+            )),
+            ["imageMessage", "videoMessage"]
+        );
+    }
 
     #[test]
     fn reads_real_enumerations_only() {

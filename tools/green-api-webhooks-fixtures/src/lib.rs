@@ -1,22 +1,36 @@
 //! The body fixtures in the workspace's `fixtures/` folder: documented example bodies
 //! (`payloads/`), bodies built from the spec where the docs show none (`constructed/`), and
 //! inputs the fuzzer found (`regressions/`). Every test, fuzzer and benchmark reads them here.
+//!
+//! The functions without a folder argument use the checkout this crate was compiled in, which
+//! suits tests and benchmarks; a binary run by `cargo xtask` is given the workspace root instead
+//! (a shared target folder may hold a build from another checkout).
 
 use std::path::{Path, PathBuf};
 
-/// The workspace root.
+/// The workspace root this crate was compiled in.
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 /// The `fixtures/` folder.
 pub fn dir() -> PathBuf {
-    workspace_root().join("fixtures")
+    dir_in(&workspace_root())
+}
+
+/// The `fixtures/` folder of the workspace at `root`.
+pub fn dir_in(root: &Path) -> PathBuf {
+    root.join("fixtures")
 }
 
 /// The folder where the fuzzer saves failing inputs, replayed by the tests.
 pub fn regressions_dir() -> PathBuf {
-    dir().join("regressions")
+    regressions_dir_in(&workspace_root())
+}
+
+/// [`regressions_dir`] of the workspace at `root`.
+pub fn regressions_dir_in(root: &Path) -> PathBuf {
+    dir_in(root).join("regressions")
 }
 
 /// A documented body by its file name in `fixtures/payloads/`.
@@ -41,9 +55,15 @@ pub fn file(relative: &str) -> Vec<u8> {
 
 /// Every body of `payloads/` and `constructed/` (the `*.json` files), by file name, in name order.
 pub fn bodies() -> Vec<(String, Vec<u8>)> {
+    bodies_in(&workspace_root())
+}
+
+/// [`bodies`] of the workspace at `root`.
+pub fn bodies_in(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let dir = dir_in(root);
     let mut out: Vec<(String, Vec<u8>)> = ["payloads", "constructed"]
         .into_iter()
-        .flat_map(|sub| files_in(&dir().join(sub), "json"))
+        .flat_map(|sub| files_in(&dir.join(sub), "json"))
         .map(|path| (file_name(&path), read(&path)))
         .collect();
     out.sort();

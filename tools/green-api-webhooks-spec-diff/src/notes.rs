@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use green_api_webhooks_spec::{Exception, Module, Spec};
+use green_api_webhooks_spec::{Exception, Module, Spec, Unchecked};
 
 use crate::compare::changed_text;
 use green_api_webhooks_rust_model::module_name_of_path as module_name;
@@ -119,10 +119,23 @@ pub(crate) fn exceptions(out: &mut Collector<'_, '_>) {
                 if before.reason != after.reason {
                     let why = changed_text(&before.reason, &after.reason);
                     out.push(
+                        section.clone(),
+                        Impact::Informational,
+                        subject.clone(),
+                        "reason changed",
+                        why,
+                    );
+                }
+                if before.unchecked != after.unchecked {
+                    let shown = |u: Option<Unchecked>| {
+                        u.map_or_else(|| "not marked".to_owned(), |u| format!("{:?}", u.as_str()))
+                    };
+                    let why = format!("{} -> {}", shown(before.unchecked), shown(after.unchecked));
+                    out.push(
                         section,
                         Impact::Informational,
                         subject,
-                        "reason changed",
+                        "`unchecked` (what drift cannot see) changed",
                         why,
                     );
                 }

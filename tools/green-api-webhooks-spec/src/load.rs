@@ -8,7 +8,7 @@ use toml::de::{DeTable, DeValue};
 use crate::error::{ErrorKind, SpecError};
 use crate::model::{
     BadExample, DRAFT_PLACEHOLDER, Enum, EnumValue, Exception, Field, Message, Module, Object,
-    ObjectId, Type, TypeExpr, Webhook,
+    ObjectId, Type, TypeExpr, Unchecked, Webhook,
 };
 use crate::reader::{Source, Table};
 use crate::roles::Role;
@@ -36,7 +36,7 @@ const FIELD_KEYS: &[&str] = &[
     "role",
 ];
 const VALUE_KEYS: &[&str] = &["wire", "summary", "rust"];
-const EXCEPTION_KEYS: &[&str] = &["at", "docs", "reason"];
+const EXCEPTION_KEYS: &[&str] = &["at", "docs", "reason", "unchecked"];
 const BAD_EXAMPLE_KEYS: &[&str] = &["payload", "reason"];
 
 /// One file, read: its module, the types its fields and webhooks name (messages' fields, then objects', in
@@ -152,10 +152,25 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> LoadedFile {
         let Some(mut entry) = Table::from_value(&mut src, "exception", item) else {
             continue;
         };
+        let at = text_or_empty(entry.string(&mut src, "at"));
+        let docs = text_or_empty(entry.string(&mut src, "docs"));
+        let reason = text_or_empty(entry.string(&mut src, "reason"));
+        let unchecked = entry
+            .opt_string(&mut src, "unchecked")
+            .and_then(|(text, offset)| {
+                let unchecked = Unchecked::from_spec(&text);
+                if unchecked.is_none() {
+                    let expected = "one of \"prose\", \"examples\" or \"traffic\"";
+                    let key = "unchecked".to_string();
+                    src.error(offset, ErrorKind::WrongValue { key, expected });
+                }
+                unchecked
+            });
         module.exceptions.push(Exception {
-            at: text_or_empty(entry.string(&mut src, "at")),
-            docs: text_or_empty(entry.string(&mut src, "docs")),
-            reason: text_or_empty(entry.string(&mut src, "reason")),
+            at,
+            docs,
+            reason,
+            unchecked,
             loc: src.loc(entry.start()),
         });
         entry.finish(&mut src, EXCEPTION_KEYS);

@@ -237,7 +237,48 @@ pub struct Exception {
     pub docs: String,
     /// Why the spec says otherwise.
     pub reason: String,
+    /// Set (`unchecked = "..."`) when the departure is one drift cannot see, so that drift
+    /// expects no disagreement to use the exception.
+    pub unchecked: Option<Unchecked>,
     pub loc: Loc,
+}
+
+/// What an exception is about that drift does not compare, written `unchecked = "..."`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unchecked {
+    /// `"prose"`: what the pages say in words: descriptions, notes, settings named next to the
+    /// conditions, or what they leave unsaid.
+    Prose,
+    /// `"examples"`: what example bodies show beyond keys and JSON types: values (an empty id, a
+    /// MIME type that does not fit), a key written twice.
+    Examples,
+    /// `"traffic"`: bodies seen in real traffic, which the docs do not show.
+    Traffic,
+}
+
+impl Unchecked {
+    /// Every value, as written in the spec.
+    pub const ALL: [Unchecked; 3] = [Unchecked::Prose, Unchecked::Examples, Unchecked::Traffic];
+
+    /// The value as written in the spec.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unchecked::Prose => "prose",
+            Unchecked::Examples => "examples",
+            Unchecked::Traffic => "traffic",
+        }
+    }
+
+    /// The value written as `text`, if it is one.
+    pub fn from_spec(text: &str) -> Option<Unchecked> {
+        Unchecked::ALL.into_iter().find(|u| u.as_str() == text)
+    }
+}
+
+impl std::fmt::Display for Unchecked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// The name under which the spec and the generated crate know the `messageData` enum.

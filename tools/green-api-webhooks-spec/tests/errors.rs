@@ -51,6 +51,12 @@ reason = "About nothing."
 [enum.Limits]
 summary = "TODO"
 values = [{ wire = "y", summary = " TODO " }]
+
+[[exception]]
+at = "Kind"
+docs = "Says something drift cannot see."
+reason = "Marked with a value the spec does not know."
+unchecked = "wording"
 "#;
     insta::assert_snapshot!(errors(&[("messages/broken.toml", text)]));
 }

@@ -2,6 +2,7 @@
 //! of the page is cut short inside it, and the tag values (`typeMessage`, `typeWebhook`) the
 //! page names.
 
+use crate::values::tag_values;
 use crate::{Page, Row};
 
 /// The object name the page reader gives the table of the top-level webhook body.
@@ -95,7 +96,7 @@ impl PageTags {
                 .iter()
                 .find(|t| t.object == object)
                 .and_then(|t| t.row(tag))
-                .map(named_values)
+                .map(tag_values)
                 .unwrap_or_default()
         };
         let table_messages = named(MESSAGE_DATA_TABLE, TYPE_MESSAGE);
@@ -117,70 +118,5 @@ impl PageTags {
 
     pub fn has_conditions(&self) -> bool {
         !self.condition_messages.is_empty() || !self.condition_webhooks.is_empty()
-    }
-}
-
-/// The values a tag row names: its value list, else the word after "value" in its description
-/// ("For messages of this type the parameter takes on the value textMessage").
-fn named_values(row: &Row) -> Vec<String> {
-    if !row.values.is_empty() {
-        return row.values.clone();
-    }
-    let text = &row.description;
-    // The Russian markdown copy says "значение" where the English ones say "value".
-    let after = ["value", "значение"].iter().find_map(|word| {
-        text.match_indices(word)
-            .map(|(at, _)| &text[at + word.len()..])
-            // "values" is not the word.
-            .filter(|rest| !rest.starts_with(char::is_alphabetic))
-            .last()
-    });
-    let word = after.and_then(|rest| {
-        rest.split(|c: char| c.is_whitespace() || c == ',')
-            .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
-            .find(|w| !w.is_empty())
-    });
-    match word {
-        Some(w) if w.starts_with(|c: char| c.is_ascii_lowercase()) => vec![w.to_owned()],
-        _ => Vec::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Row, named_values};
-
-    fn row(description: &str, values: &[&str]) -> Row {
-        Row {
-            name: "typeMessage".to_owned(),
-            kind: "string".to_owned(),
-            mandatory: None,
-            description: description.to_owned(),
-            values: values.iter().map(|v| (*v).to_owned()).collect(),
-        }
-    }
-
-    #[test]
-    fn tag_rows_name_their_value() {
-        let named = |description: &str| named_values(&row(description, &[]));
-        assert_eq!(
-            named("For messages of this type the parameter takes on the value textMessage"),
-            ["textMessage"]
-        );
-        assert_eq!(
-            named("the parameter takes on the value: reactionMessage"),
-            ["reactionMessage"]
-        );
-        assert_eq!(named("takes on the value pollMessage ."), ["pollMessage"]);
-        assert_eq!(
-            named("Для уведомлений данного типа поле принимает значение deviceInfo"),
-            ["deviceInfo"]
-        );
-        assert!(named("Quoted message type").is_empty());
-        assert!(named("one of the values below").is_empty());
-        assert_eq!(
-            named_values(&row("takes the value:", &["imageMessage", "videoMessage"])),
-            ["imageMessage", "videoMessage"]
-        );
     }
 }

@@ -67,6 +67,11 @@ pub fn render(folder: &DocsFolder, index: &SpecIndex<'_>, mut groups: Vec<Group>
             })
         })
         .collect();
+    // An exception marked `unchecked` is about something drift does not see, so it explains
+    // nothing drift reports; the others must each explain something.
+    let (unchecked, exceptions): (Vec<Written<'_>>, Vec<Written<'_>>) = exceptions
+        .into_iter()
+        .partition(|w| w.exception.unchecked.is_some());
     groups.sort_by(|a, b| a.order.cmp(&b.order));
 
     let mut out = String::new();
@@ -74,13 +79,16 @@ pub fn render(folder: &DocsFolder, index: &SpecIndex<'_>, mut groups: Vec<Group>
     // Writing to a String cannot fail, here and below.
     let _ = writeln!(
         out,
-        "drift: {} pages with {examples} example bodies; spec: {} files, {} exceptions, {} bad examples",
+        "drift: {} pages with {examples} example bodies; spec: {} files, {} exceptions ({} unchecked), {} bad examples",
         folder.pages.len(),
         index.spec.modules().len(),
-        exceptions.len(),
+        exceptions.len() + unchecked.len(),
+        unchecked.len(),
         index.bad_examples().count()
     );
     let mut used: BTreeSet<&str> = BTreeSet::new();
+    // Marked exceptions on the very thing a disagreement is about: drift sees it after all.
+    let mut seen_after_all: BTreeSet<&str> = BTreeSet::new();
     let (mut total, mut unexplained) = (0, 0);
     for group in &groups {
         let _ = writeln!(out, "\n## {}", group.title);
@@ -94,6 +102,11 @@ pub fn render(folder: &DocsFolder, index: &SpecIndex<'_>, mut groups: Vec<Group>
                     name == d.subject || d.owners.contains(name) || d.page_level.contains(name)
                 }) {
                     used.insert(written.exception.at.as_str());
+                }
+            }
+            for written in &unchecked {
+                if written.names_any(|name| name == d.subject || d.owners.contains(name)) {
+                    seen_after_all.insert(written.exception.at.as_str());
                 }
             }
             let verdict = match explanation(d, &exceptions) {
@@ -111,8 +124,19 @@ pub fn render(folder: &DocsFolder, index: &SpecIndex<'_>, mut groups: Vec<Group>
     for written in &exceptions {
         if !used.contains(written.exception.at.as_str()) {
             warnings.push(format!(
-                "warning: unused exception at {}: `{}` matches no disagreement",
+                "warning: unused exception at {}: `{}` matches no disagreement; delete it, or \
+                 mark it `unchecked` if drift cannot see what it explains",
                 written.place, written.exception.at
+            ));
+        }
+    }
+    for written in &unchecked {
+        let at = written.exception.at.as_str();
+        if let (true, Some(marker)) = (seen_after_all.contains(at), written.exception.unchecked) {
+            warnings.push(format!(
+                "warning: exception at {}: `{at}` is marked `unchecked = \"{marker}\"`, but drift \
+                 reports a disagreement about it; remove the marker",
+                written.place
             ));
         }
     }

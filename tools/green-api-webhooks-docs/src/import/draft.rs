@@ -2,6 +2,7 @@
 //! body object), one `[object.Y]` per table it reaches, one `[enum.Z]` per documented value set.
 //! Everything a reviewer must check is kept as comments next to the entry it concerns.
 
+use crate::values::tag_values;
 use crate::{Page, Problem, Row};
 use green_api_webhooks_spec::TypeExpr;
 use serde_json::Value;
@@ -10,7 +11,7 @@ use super::known::KnownSpec;
 use green_api_webhooks_rust_model::pascal_case as camel_case;
 use green_api_webhooks_spec::DRAFT_PLACEHOLDER as TODO;
 
-use super::names::{name_from_file, page_url};
+use super::names::{kebab_case, name_from_file, page_url};
 use super::objects::Walker;
 use super::toml_out;
 
@@ -22,11 +23,22 @@ pub struct Draft {
     /// Things about the page as a whole: where a tag came from, tables left out, duplicates.
     pub notes: Vec<String>,
     pub page_url: Option<String>,
+    /// Where the finished entry goes.
+    pub save_as: SaveAs,
     pub variant: Variant,
     /// The message's fields, or the webhook's body object.
     pub main: DraftObject,
     pub objects: Vec<DraftObject>,
     pub enums: Vec<DraftEnum>,
+}
+
+/// Where the finished entry goes.
+pub enum SaveAs {
+    /// A new file: `spec/webhooks/NAME.toml` for a webhook, `spec/messages/NAME.toml` for a
+    /// message.
+    New(String),
+    /// The spec file that already defines the variant: the draft is compared with it.
+    Existing(String),
 }
 
 pub enum Variant {
@@ -115,12 +127,14 @@ pub fn build(page: &Page, known: &KnownSpec) -> Draft {
         ));
     }
     let (objects, enums) = walker.finish();
+    let save_as = save_as(&variant, known);
     Draft {
         source: page.page.clone(),
         title: page.title.clone(),
         problems: page.problems.clone(),
         notes,
         page_url,
+        save_as,
         variant,
         main,
         objects,
@@ -181,6 +195,22 @@ fn draft_webhook<'p>(
     let main = walker.main_object(&body, table, "typeWebhook", &bodies);
     let variant = Variant::Webhook { name, type_webhook };
     (variant, main, walker)
+}
+
+/// The spec file that defines the variant already, else the file a new one goes in.
+fn save_as(variant: &Variant, known: &KnownSpec) -> SaveAs {
+    let (existing, folder, name) = match variant {
+        Variant::Message {
+            name, type_message, ..
+        } => (known.type_messages.get(type_message), "messages", name),
+        Variant::Webhook { name, type_webhook } => {
+            (known.type_webhooks.get(type_webhook), "webhooks", name)
+        }
+    };
+    match existing {
+        Some((_, file)) => SaveAs::Existing(file.clone()),
+        None => SaveAs::New(format!("spec/{folder}/{}.toml", kebab_case(name))),
+    }
 }
 
 /// `typeMessage` from the conditions, else from the messageData table, else from an example.
@@ -251,7 +281,7 @@ fn webhook_tag(page: &Page, table: Option<usize>, notes: &mut Vec<String>) -> St
     TODO.to_string()
 }
 
-/// The value a tag row documents: its only listed value, or `... takes on the value X`.
+/// The value a tag row documents: the first it names (see [`tag_values`]).
 fn tag_in_table(page: &Page, table: usize, tag: &str) -> Option<String> {
     let row: &Row = page
         .tables
@@ -259,15 +289,7 @@ fn tag_in_table(page: &Page, table: usize, tag: &str) -> Option<String> {
         .rows
         .iter()
         .find(|row| row.name == tag)?;
-    if let [only] = row.values.as_slice() {
-        return Some(only.clone());
-    }
-    let (_, after) = row.description.rsplit_once("the value")?;
-    let word = after
-        .split_whitespace()
-        .next()?
-        .trim_matches(|c: char| !c.is_ascii_alphanumeric());
-    (!word.is_empty()).then(|| word.to_string())
+    tag_values(row).into_iter().next()
 }
 
 /// The example bodies whose tag (at `locate(example)`.`key`) is `tag`; the others are named in

@@ -7,6 +7,27 @@ use super::draft::DraftValue;
 /// Where the notification-format pages live; file names mirror the path below it.
 const DOCS_BASE: &str = "https://green-api.com/en/docs/api/receiving/notifications-format/";
 
+/// A spec file name from a variant name: `LampStatus` -> `lamp-status`,
+/// `OutgoingAPIMessageReceived` -> `outgoing-api-message-received`.
+pub fn kebab_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            let previous = chars[i - 1];
+            let next_is_lower = chars.get(i + 1).is_some_and(char::is_ascii_lowercase);
+            if previous.is_ascii_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_ascii_uppercase() && next_is_lower)
+            {
+                out.push('-');
+            }
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
 /// The name of one item of an array field: `buttons` -> `button`, `entries` -> `entry`.
 /// `None` when the word does not look plural.
 pub fn singular(plural: &str) -> Option<String> {
@@ -86,6 +107,17 @@ pub fn enum_values(wires: Vec<String>) -> Vec<DraftValue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kebab_case_splits_words_and_acronyms() {
+        assert_eq!(kebab_case("LampStatus"), "lamp-status");
+        assert_eq!(
+            kebab_case("OutgoingAPIMessageReceived"),
+            "outgoing-api-message-received"
+        );
+        assert_eq!(kebab_case("Glow2Message"), "glow2-message");
+        assert_eq!(kebab_case("V1st"), "v1st");
+    }
 
     #[test]
     fn singular_of_common_plurals() {

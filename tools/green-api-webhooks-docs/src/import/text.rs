@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::values::tag_values;
 use crate::{Page, Row, Table};
 
 const HEADER: [&str; 5] = ["name", "type", "mandatory", "values", "description"];
@@ -13,10 +14,12 @@ pub fn render(file: &str, page: &Page) -> String {
     // `write!` into a `String` cannot fail, so its results are ignored throughout.
     let _ = writeln!(out, "{file}");
     let _ = writeln!(out, "title: {}", or_dash(&page.title));
-    let type_webhook = page.conditions.type_webhook.join(" || ");
-    let _ = writeln!(out, "typeWebhook: {}", or_dash(&type_webhook));
-    let type_message = page.conditions.type_message.as_deref().unwrap_or("");
-    let _ = writeln!(out, "typeMessage: {}", or_dash(type_message));
+    let conditions = &page.conditions;
+    let type_webhook = tag_line(page, &conditions.type_webhook, "webhook", "typeWebhook");
+    let _ = writeln!(out, "typeWebhook: {type_webhook}");
+    let type_message = Vec::from_iter(conditions.type_message.clone());
+    let type_message = tag_line(page, &type_message, "messageData", "typeMessage");
+    let _ = writeln!(out, "typeMessage: {type_message}");
     for table in &page.tables {
         out.push('\n');
         render_table(&mut out, table);
@@ -27,6 +30,27 @@ pub fn render(file: &str, page: &Page) -> String {
     }
     out.push('\n');
     out
+}
+
+/// The tag values the conditions block gives, else the ones the `tag` row of the `object` table
+/// names ("Takes the value stateInstanceChanged"), marked as such; `-` when neither does.
+fn tag_line(page: &Page, conditions: &[String], object: &str, tag: &str) -> String {
+    if !conditions.is_empty() {
+        return conditions.join(" || ");
+    }
+    let from_table = page
+        .tables
+        .iter()
+        .filter(|table| table.object == object)
+        .flat_map(|table| &table.rows)
+        .find(|row| row.name == tag)
+        .map(tag_values)
+        .unwrap_or_default();
+    if from_table.is_empty() {
+        "-".to_owned()
+    } else {
+        format!("{} (from the {object} table)", from_table.join(" || "))
+    }
 }
 
 fn render_table(out: &mut String, table: &Table) {

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use green_api_webhooks_spec::DRAFT_PLACEHOLDER as TODO;
 
-use super::draft::{Draft, DraftEnum, DraftField, DraftObject, Variant};
+use super::draft::{Draft, DraftEnum, DraftField, DraftObject, SaveAs, Variant};
 
 pub fn render(draft: &Draft) -> String {
     let mut out = String::new();
@@ -62,12 +62,26 @@ fn header(out: &mut String, draft: &Draft) {
         "",
         &format!("Draft spec entry from {}{title}.", draft.source),
     );
-    for line in [
-        "To finish it: write each summary in your own words (the `# docs:` lines quote the page),",
-        "settle each `example disagrees` note (change the field, or add an [[exception]] saying",
-        "what the docs say and why the spec differs), delete these comments, save the file under",
-        "spec/ and run `cargo xtask codegen`.",
-    ] {
+    let steps = match &draft.save_as {
+        SaveAs::New(path) => [
+            "To finish it: write each summary in your own words (the `# docs:` lines quote the page),"
+                .to_owned(),
+            "settle each `example disagrees` note (change the field, or add an [[exception]] saying"
+                .to_owned(),
+            "what the docs say and why the spec differs), delete these comments, save the file as"
+                .to_owned(),
+            format!("{path} and run `cargo xtask codegen`."),
+        ],
+        SaveAs::Existing(file) => [
+            format!("The spec already has this variant in {file}: compare the draft with it"),
+            "and carry over what changed (with an [[exception]] where the spec keeps departing"
+                .to_owned(),
+            "from the page), then run `cargo xtask codegen`. Do not save the draft as a file of"
+                .to_owned(),
+            "its own.".to_owned(),
+        ],
+    };
+    for line in &steps {
         comment(out, "", line);
     }
     if !draft.problems.is_empty() {

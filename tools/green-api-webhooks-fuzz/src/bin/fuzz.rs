@@ -3,7 +3,7 @@
 //! so that the tests keep checking it.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -18,11 +18,22 @@ struct Args {
     /// Where the random sequence starts; the same seed replays the same inputs.
     #[arg(long)]
     seed: Option<u64>,
+    /// The workspace whose spec and fixtures to use [default: the one `cargo run` ran this from,
+    /// else the current directory]. `cargo xtask fuzz` passes its own.
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
     let args = <Args as clap::Parser>::parse();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    // Found at run time, not compiled in: a shared target folder may hold a build from
+    // another checkout. `cargo run` sets CARGO_MANIFEST_DIR to this package's folder.
+    let root = args.root.clone().unwrap_or_else(|| {
+        std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(
+            || PathBuf::from("."),
+            |dir| PathBuf::from(dir).join("../.."),
+        )
+    });
     match run_fuzz(&root, args) {
         Ok(code) => code,
         Err(message) => {
@@ -35,7 +46,7 @@ fn main() -> ExitCode {
 fn run_fuzz(root: &Path, args: Args) -> Result<ExitCode, String> {
     let spec = green_api_webhooks_spec::load_dir(&root.join("spec")).map_err(|e| e.to_string())?;
     let generator = BodyGenerator::new(&spec);
-    let corpus: Vec<Vec<u8>> = green_api_webhooks_fixtures::bodies()
+    let corpus: Vec<Vec<u8>> = green_api_webhooks_fixtures::bodies_in(root)
         .into_iter()
         .map(|(_, body)| body)
         .collect();
@@ -66,7 +77,7 @@ fn run_fuzz(root: &Path, args: Args) -> Result<ExitCode, String> {
     if outcome.failures.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
-    let dir = green_api_webhooks_fixtures::regressions_dir();
+    let dir = green_api_webhooks_fixtures::regressions_dir_in(root);
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     for (input, failure) in &outcome.failures {
         let mut hasher = DefaultHasher::new();
