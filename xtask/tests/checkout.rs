@@ -15,8 +15,8 @@ use common::{TempDir, text, xtask_in};
 
 /// The spec file changed in the copy, the text replaced and what replaces it.
 const SPEC_FILE: &str = "spec/webhooks/state-instance-changed.toml";
-const OLD_WIRE: &str = r#"wire = "stateInstance""#;
-const NEW_WIRE: &str = r#"wire = "stateOfInstance""#;
+const OLD_WIRE: &str = r#"wire = "sleepMode""#;
+const NEW_WIRE: &str = r#"wire = "sleepingMode""#;
 /// What the change makes stale.
 const GENERATED_FILE: &str = "crates/green-api-webhooks/src/generated/state_instance_changed.rs";
 const SCHEMA_FILE: &str = "schema/green-api-webhooks.schema.json";
@@ -123,7 +123,7 @@ fn codegen_checks_and_writes_the_checkout_it_runs_in() {
         format!("wrote: {GENERATED_FILE}\nwrote: {SCHEMA_FILE}\nremoved: {LEFTOVER_FILE}\n")
     );
     let generated = String::from_utf8(read(&copy.join(GENERATED_FILE))).expect("UTF-8");
-    assert!(generated.contains("stateOfInstance"), "{generated}");
+    assert!(generated.contains("sleepingMode"), "{generated}");
     assert!(!copy.join(LEFTOVER_FILE).exists());
 
     let again = xtask_in(copy, &["codegen", "--check"]);
