@@ -38,7 +38,6 @@ pub(crate) fn roles_file(spec: &Spec) -> GeneratedFile {
         });
     let tokens = quote! {
         #![doc = " The role accessors, from the fields the spec gives a `role`."]
-        #![allow(clippy::needless_question_mark)]
 
         impl crate::__private::MessageRoles for crate::MessageData {
             #(#message_roles)*
@@ -101,20 +100,23 @@ fn read(spec: &Spec, role: Role, path: &[&Field], top: &[Field]) -> TokenStream 
         siblings = &spec.object(*parent).fields;
     }
     let field = ident(&field_name(last));
-    let mut raw = quote! { #place.#field.as_ref() };
-    for alias in siblings
+    let aliases: Vec<Ident> = siblings
         .iter()
         .filter(|f| f.alias_of.as_deref() == Some(last.wire.as_str()))
-    {
-        let alias = ident(&field_name(alias));
-        raw = quote! { #raw.or(#place.#alias.as_ref()) };
-    }
+        .map(|f| ident(&field_name(f)))
+        .collect();
+    // Strings are borrowed as `&str`; everything else as a reference to the field's value.
+    let borrow = if role.role_type() == RoleType::String {
+        quote! { as_deref }
+    } else {
+        quote! { as_ref }
+    };
+    let raw = quote! { #place.#field.#borrow()#(.or(#place.#aliases.#borrow()))* };
     match role.role_type() {
-        RoleType::String => quote! { #raw.map(String::as_str) },
         RoleType::Identifier => {
             quote! { #raw.map(crate::__private::Identifier::identifier) }
         }
         RoleType::Integer => quote! { #raw.copied() },
-        RoleType::Object | RoleType::Enum => raw,
+        RoleType::String | RoleType::Object | RoleType::Enum => raw,
     }
 }

@@ -199,6 +199,16 @@ fn changed(
         )),
         _ => {}
     }
+    if old.role != new.role {
+        let accessor = |role: Option<green_api_webhooks_spec::Role>| {
+            role.map_or_else(|| "no accessor".to_owned(), |r| format!("`{r}()`"))
+        };
+        found.push((
+            Impact::Behaviour,
+            format!("role changed: {} -> {}", accessor(old.role), accessor(new.role)),
+            "code compiles; the role accessors of `Webhook` and `MessageData` read this field under its new role only".into(),
+        ));
+    }
     if let Some(change) = alias_change(old, new, siblings) {
         found.push(change);
     }
