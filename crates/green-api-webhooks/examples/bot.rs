@@ -8,56 +8,26 @@ use green_api_webhooks::{MessageData, Webhook};
 
 /// What a bot does with one webhook; here it says what it would do.
 pub fn handle(webhook: &Webhook) -> String {
-    let chat = webhook
-        .chat_id()
-        .map(|id| id.to_string())
-        .unwrap_or_default();
+    let chat = webhook.chat_id().unwrap_or_default();
     if let Some(text) = webhook.text() {
-        let reply = if webhook.quoted().is_some() {
-            " (a reply)"
-        } else {
-            ""
-        };
-        return format!("{chat}: text {text:?}{reply}");
-    }
-    if let Some(file) = webhook.file() {
-        let url = file.download_url.as_deref().unwrap_or_default();
-        return format!(
-            "{chat}: file {url} caption {:?}",
-            webhook.caption().unwrap_or_default()
-        );
-    }
-    if let Some(id) = webhook.choice_id() {
-        return format!(
-            "{chat}: chose {id:?} {:?}",
-            webhook.choice_text().unwrap_or_default()
-        );
-    }
-    if let Some(state) = webhook.state() {
-        return format!(
-            "instance {}: state {state}",
-            webhook
-                .instance_id()
-                .map(|id| id.to_string())
-                .unwrap_or_default()
-        );
-    }
-    if let Some(status) = webhook.message_status() {
-        return format!(
-            "{chat}: message {} {status}",
-            webhook.id_message().unwrap_or_default()
-        );
-    }
-    match webhook.message_data() {
-        Some(MessageData::Unknown(raw)) => format!(
-            "{chat}: new kind of message {:?}",
-            raw.string("typeMessage")
-        ),
-        Some(data) => format!("{chat}: {} message", data.tag().unwrap_or_default()),
-        None if webhook.is_known() => {
-            format!("{chat}: {} webhook", webhook.tag().unwrap_or_default())
-        }
-        None => format!("new kind of webhook {:?}", webhook.tag()),
+        let reply = webhook.quoted().map_or("", |_| " (a reply)");
+        format!("{chat}: text {text:?}{reply}")
+    } else if let Some(file) = webhook.file() {
+        let url = &file.download_url;
+        format!("{chat}: file {url:?} {:?}", webhook.caption())
+    } else if let Some(id) = webhook.choice_id() {
+        format!("{chat}: chose {id:?} {:?}", webhook.choice_text())
+    } else if let Some(state) = webhook.state() {
+        let instance = webhook.instance_id().map(|id| id.get());
+        format!("instance {instance:?}: state {state}")
+    } else if let Some(status) = webhook.message_status() {
+        format!("{chat}: message {:?} {status}", webhook.id_message())
+    } else if let Some(MessageData::Unknown(raw)) = webhook.message_data() {
+        format!("{chat}: new message kind {:?}", raw.string("typeMessage"))
+    } else if let Some(data) = webhook.message_data() {
+        format!("{chat}: {:?} message", data.tag())
+    } else {
+        format!("{chat}: {:?} webhook", webhook.tag())
     }
 }
 

@@ -10,7 +10,9 @@ use crate::StringOrInteger;
 /// A chat or participant id as Green-API writes it: `79001234567@c.us`, `120363...@g.us`,
 /// `...@lid`, `status@broadcast`, `...@newsletter`, or, for Telegram and MAX instances, a
 /// number (negative for groups).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+///
+/// The default is the empty id, for printing a webhook that names no chat.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ChatId<'a>(&'a str);
 
 /// What kind of chat a [`ChatId`] names.
