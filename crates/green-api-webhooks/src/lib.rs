@@ -6,6 +6,7 @@ extern crate self as green_api_webhooks;
 
 #[rustfmt::skip]
 mod generated;
+mod json_type;
 mod limits;
 mod message_data;
 mod open_enum;
@@ -18,11 +19,12 @@ mod webhook;
 mod wire;
 
 pub use generated::*;
+pub use json_type::JsonType;
 pub use limits::Limits;
 pub use open_enum::OpenEnum;
 pub use parse::{ParseError, ParseOptions};
 pub use pointer::{JsonPointer, PointerSegment};
-pub use report::{Issue, IssueKind, JsonType, Path, Report, Severity};
+pub use report::{Issue, IssueKind, Path, Report, Severity};
 pub use values::{ChatId, ChatKind, InstanceId, InstanceKind, Timestamp};
 pub use wire::{Extra, StringOrInteger, UnknownObject};
 

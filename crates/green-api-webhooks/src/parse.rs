@@ -1,9 +1,10 @@
 //! How a body is parsed and validated: limits, UTF-8, error mapping. [`Webhook`]'s methods
 //! (in `webhook.rs`) call these.
 
+use crate::JsonType;
 use crate::Webhook;
 use crate::limits::{Limits, READER_MAX_DEPTH, check_depth};
-use crate::report::{JsonType, Path, Report};
+use crate::report::{Path, Report};
 use crate::wire::{Fit, Wire};
 
 /// Why a body could not be read at all. Anything that is JSON and an object parses; everything

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::JsonType;
+
 use crate::pointer::JsonPointer;
 
 /// How bad a deviation is.
@@ -20,56 +22,6 @@ impl fmt::Display for Severity {
         f.write_str(match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
-        })
-    }
-}
-
-/// The JSON type of a value, for messages. JSON has no other types, so a `match` on it may list
-/// every one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum JsonType {
-    /// `null`
-    Null,
-    /// `true` or `false`
-    Boolean,
-    /// A number without fraction or exponent.
-    Integer,
-    /// A number with a fraction or an exponent.
-    Number,
-    /// A string.
-    String,
-    /// An array.
-    Array,
-    /// An object.
-    Object,
-}
-
-impl JsonType {
-    /// The JSON type of `value`.
-    pub fn of(value: &serde_json::Value) -> JsonType {
-        use serde_json::Value;
-        match value {
-            Value::Null => JsonType::Null,
-            Value::Bool(_) => JsonType::Boolean,
-            Value::Number(n) if n.is_f64() => JsonType::Number,
-            Value::Number(_) => JsonType::Integer,
-            Value::String(_) => JsonType::String,
-            Value::Array(_) => JsonType::Array,
-            Value::Object(_) => JsonType::Object,
-        }
-    }
-}
-
-impl fmt::Display for JsonType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            JsonType::Null => "null",
-            JsonType::Boolean => "boolean",
-            JsonType::Integer => "integer",
-            JsonType::Number => "number",
-            JsonType::String => "string",
-            JsonType::Array => "array",
-            JsonType::Object => "object",
         })
     }
 }

@@ -2,70 +2,15 @@
 //! fuzzing). The generated crate reads the same rules from its Rust types; a workspace test
 //! checks that the two agree on every type the spec uses.
 
-use std::fmt;
-
 use serde_json::Value;
 
 use crate::model::Type;
 
-/// The JSON type of a value, in the words reports use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum JsonType {
-    Null,
-    Boolean,
-    /// A number without fraction or exponent.
-    Integer,
-    /// A number with a fraction or an exponent.
-    Number,
-    String,
-    Array,
-    Object,
-}
+// The generated crate's own definition, compiled here too, so that both name JSON types one way.
+#[path = "../../../crates/green-api-webhooks/src/json_type.rs"]
+mod json_type;
 
-impl JsonType {
-    /// Every JSON type, in the order above.
-    pub const ALL: [JsonType; 7] = [
-        JsonType::Null,
-        JsonType::Boolean,
-        JsonType::Integer,
-        JsonType::Number,
-        JsonType::String,
-        JsonType::Array,
-        JsonType::Object,
-    ];
-
-    /// The JSON type of `value`.
-    pub fn of(value: &Value) -> JsonType {
-        match value {
-            Value::Null => JsonType::Null,
-            Value::Bool(_) => JsonType::Boolean,
-            Value::Number(n) if n.is_f64() => JsonType::Number,
-            Value::Number(_) => JsonType::Integer,
-            Value::String(_) => JsonType::String,
-            Value::Array(_) => JsonType::Array,
-            Value::Object(_) => JsonType::Object,
-        }
-    }
-
-    /// The name JSON Schema and the reports use: `integer`, `object`, ...
-    pub fn name(self) -> &'static str {
-        match self {
-            JsonType::Null => "null",
-            JsonType::Boolean => "boolean",
-            JsonType::Integer => "integer",
-            JsonType::Number => "number",
-            JsonType::String => "string",
-            JsonType::Array => "array",
-            JsonType::Object => "object",
-        }
-    }
-}
-
-impl fmt::Display for JsonType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+pub use json_type::JsonType;
 
 /// How a JSON value fits a spec type, looking at the value itself (not into array items or
 /// object fields, which have types of their own).

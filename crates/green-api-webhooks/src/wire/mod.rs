@@ -44,7 +44,8 @@ use serde::Deserializer;
 use serde::ser::SerializeMap;
 use serde_json::{Map, Value};
 
-use crate::report::{IssueKind, JsonType, Path, Report};
+use crate::JsonType;
+use crate::report::{IssueKind, Path, Report};
 
 pub use object::{FieldSeed, Key, deserialize_object, validate_extra};
 pub use primitive::{FromScalar, Scalar, StringOrInteger, WireSeed, deserialize_scalar};

@@ -11,7 +11,8 @@ use serde_json::{Map, Value};
 
 use super::primitive::to_raw;
 use super::{AcceptField, FieldSeed, Fit, Key};
-use crate::report::{IssueKind, JsonType, Path, Report};
+use crate::JsonType;
+use crate::report::{IssueKind, Path, Report};
 
 /// An enum whose variant is chosen by the string value of one key of the object. The derive
 /// implements it; the enum's hand-written inherent methods (`tag()`, `is_known()`, ...) call it.
