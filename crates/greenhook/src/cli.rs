@@ -12,7 +12,10 @@ use crate::validate::Format;
 const INPUT_RULE: &str = "\
 Inputs:
   Each input is a file, or standard input when no file is given or the file
-  is `-`. Bodies are found in an input as follows:
+  is `-`. A folder is walked: its files named *.json or *.ndjson, and those
+  of the folders in it, are the inputs, in order of their names (other files
+  and symbolic links to folders are skipped; a folder without such a file is
+  an error). Bodies are found in an input as follows:
   - the whole input is one JSON value (pretty-printed or not): one body,
     named FILE (standard input: stdin:1);
   - otherwise, if a line is a complete JSON object on its own: NDJSON, one
@@ -56,7 +59,7 @@ pub enum Command {
         /// When to colour text output (JSON output never is)
         #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
         color: ColorWhen,
-        /// Files to read; standard input when none, or for `-`
+        /// Files or folders to read; standard input when none, or for `-`
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
         #[command(flatten)]
@@ -68,9 +71,9 @@ pub enum Command {
         /// Pretty-print instead of one line per body
         #[arg(long)]
         pretty: bool,
-        /// File to read; standard input when absent, or for `-`
+        /// Files or folders to read; standard input when none, or for `-`
         #[arg(value_name = "FILE")]
-        file: Option<PathBuf>,
+        files: Vec<PathBuf>,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -124,14 +127,16 @@ fn validate_after_help() -> String {
     format!(
         "{INPUT_RULE}\n\n\
          Text output:\n  \
-         A line per body (source, valid or invalid, typeWebhook / typeMessage),\n  \
-         an indented line per error and warning, then a summary line such as\n  \
-         `12 bodies: 10 valid, 2 invalid; 1 unknown`. Every body is either valid\n  \
-         or invalid; `unknown` counts those of them, valid or not, that are JSON\n  \
-         objects whose typeWebhook or typeMessage the spec does not know (or that\n  \
-         lack one), and that are therefore kept as raw JSON. Control characters\n  \
-         from bodies are shown escaped (`\\u{{1b}}`). Colours follow --color;\n  \
-         `auto` also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE.\n\n\
+         A line per body (source, valid or invalid, and typeWebhook / typeMessage\n  \
+         when they are strings), an indented line per error and warning, then a\n  \
+         summary line such as `12 bodies from 3 files: 10 valid, 2 invalid;\n  \
+         1 unknown`, which counts the files read (standard input counts as one).\n  \
+         Every body is either valid or invalid; `unknown` counts those of them,\n  \
+         valid or not, that are JSON objects whose typeWebhook or typeMessage the\n  \
+         spec does not know (or that lack one), and that are therefore kept as\n  \
+         raw JSON. Control characters from bodies are shown escaped (`\\u{{1b}}`).\n  \
+         Colours follow --color; `auto` also honours NO_COLOR, CLICOLOR and\n  \
+         CLICOLOR_FORCE.\n\n\
          JSON output:\n  \
          One object per line per body, with the keys source, typeWebhook and\n  \
          typeMessage (null when absent), known (both types are in the spec),\n  \
@@ -151,13 +156,15 @@ fn normalize_after_help() -> String {
     format!(
         "{INPUT_RULE}\n\n\
          Output:\n  \
-         Compact JSON, one line per body (--pretty: indented). Bodies are not\n  \
-         validated: an invalid body is printed as the library keeps it. A body\n  \
-         that is not a JSON object is reported on standard error and skipped.\n\n\
+         Compact JSON, one line per body (--pretty: indented), in the order of\n  \
+         the inputs and of the bodies in each: NDJSON in, NDJSON out. Bodies are\n  \
+         not validated: an invalid body is printed as the library keeps it. A\n  \
+         body that is not a JSON object is reported on standard error and\n  \
+         skipped.\n\n\
          {PROGRESS_RULE}\n\n\
          Exit status:\n  \
          0  every body was printed\n  \
          1  a body is not a JSON object\n  \
-         2  usage error, or the input could not be read"
+         2  usage error, or an input could not be read"
     )
 }

@@ -59,6 +59,78 @@ pub struct ReadError {
     error: io::Error,
 }
 
+impl ReadError {
+    fn new(path: &Path, error: io::Error) -> ReadError {
+        ReadError {
+            input: path.display().to_string(),
+            error,
+        }
+    }
+}
+
+/// The inputs named on the command line, in order: standard input when none is named, and
+/// for `-`; a file as it is; a folder walked for its body files (see [`walk`]). A folder
+/// that cannot be listed, or holds no body file, is an error in its place, so that it is
+/// reported where it comes and the other inputs are still read.
+pub fn expand(args: &[PathBuf]) -> Vec<Result<Input, ReadError>> {
+    if args.is_empty() {
+        return vec![Ok(Input::Stdin)];
+    }
+    let mut inputs = Vec::new();
+    for arg in args {
+        let input = Input::from_arg(arg);
+        // Anything but a folder, even one whose metadata cannot be read, is read as a file,
+        // and its error reported then.
+        if input == Input::Stdin || !arg.is_dir() {
+            inputs.push(Ok(input));
+            continue;
+        }
+        let before = inputs.len();
+        walk(arg, &mut inputs);
+        if inputs.len() == before {
+            let error = io::Error::other("no *.json or *.ndjson file in this folder");
+            inputs.push(Err(ReadError::new(arg, error)));
+        }
+    }
+    inputs
+}
+
+/// Whether a file found in a folder holds bodies: its name ends in `.json` or `.ndjson`.
+fn is_body_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|extension| extension == "json" || extension == "ndjson")
+}
+
+/// Adds the body files of `dir` and of its folders, recursively, sorted by name within each
+/// folder (so a folder's files come where its name sorts). Other files are skipped, and so
+/// are symbolic links to folders, which could lead back up the tree; a symbolic link to a
+/// file is read.
+fn walk(dir: &Path, inputs: &mut Vec<Result<Input, ReadError>>) {
+    let entries = std::fs::read_dir(dir).and_then(|entries| {
+        entries
+            .map(|entry| {
+                let entry = entry?;
+                Ok((entry.file_name(), entry.path(), entry.file_type()?))
+            })
+            .collect::<io::Result<Vec<_>>>()
+    });
+    let mut entries = match entries {
+        Ok(entries) => entries,
+        Err(error) => {
+            inputs.push(Err(ReadError::new(dir, error)));
+            return;
+        }
+    };
+    entries.sort_by(|(a, _, _), (b, _, _)| a.cmp(b));
+    for (_, path, kind) in entries {
+        if kind.is_dir() {
+            walk(&path, inputs);
+        } else if is_body_file(&path) && (kind.is_file() || kind.is_symlink() && path.is_file()) {
+            inputs.push(Ok(Input::File(path)));
+        }
+    }
+}
+
 /// One webhook body of an input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Body<'a> {
@@ -207,6 +279,16 @@ mod tests {
     fn an_empty_input_is_one_body() {
         assert_eq!(sources(&file(), b""), [("in.json".into(), 1, "".into())]);
         assert_eq!(split(&Input::Stdin, b" \n\n", Limits::default()).len(), 1);
+    }
+
+    #[test]
+    fn body_files_end_in_json_or_ndjson() {
+        for name in ["a.json", "dir/b.ndjson", ".json.json"] {
+            assert!(is_body_file(Path::new(name)), "{name}");
+        }
+        for name in ["a.txt", "json", "a.json.bak", "a.jsonl", "a.JSON"] {
+            assert!(!is_body_file(Path::new(name)), "{name}");
+        }
     }
 
     #[test]

@@ -9,14 +9,13 @@ mod text;
 mod validate;
 
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anstream::ColorChoice;
 use clap::Parser;
 
 use crate::cli::{Cli, Command};
-use crate::input::{Input, ReadError};
+use crate::input::ReadError;
 use crate::run::ValidateOptions;
 use crate::text::Palette;
 use crate::validate::Format;
@@ -63,7 +62,7 @@ fn main() -> ExitCode {
                 color,
                 limits: limits.limits(),
             };
-            let inputs = inputs(&files);
+            let inputs = input::expand(&files);
             if choice == ColorChoice::Never {
                 finish(BufWriter::new(stdout.lock()), |out| {
                     run::validate(&inputs, &options, out)
@@ -79,11 +78,14 @@ fn main() -> ExitCode {
         }
         Command::Normalize {
             pretty,
-            file,
+            files,
             limits,
-        } => finish(BufWriter::new(stdout.lock()), |out| {
-            run::normalize(&inputs(file.as_slice()), pretty, limits.limits(), out)
-        }),
+        } => {
+            let inputs = input::expand(&files);
+            finish(BufWriter::new(stdout.lock()), |out| {
+                run::normalize(&inputs, pretty, limits.limits(), out)
+            })
+        }
     };
     status.into()
 }
@@ -94,15 +96,6 @@ fn finish<W: Write>(mut out: W, subcommand: impl FnOnce(&mut W) -> Status) -> St
     match out.flush() {
         Ok(()) => status,
         Err(error) => status.max(write_failed(&error)),
-    }
-}
-
-/// Standard input when no file is named.
-fn inputs(files: &[PathBuf]) -> Vec<Input> {
-    if files.is_empty() {
-        vec![Input::Stdin]
-    } else {
-        files.iter().map(|file| Input::from_arg(file)).collect()
     }
 }
 

@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use green_api_webhooks::Limits;
 
 use crate::cli::ColorWhen;
-use crate::input::{self, Input};
+use crate::input::{self, Input, ReadError};
 use crate::normalize::{self, NormalizeError};
 use crate::progress::Progress;
 use crate::text::{self, Palette, Tally};
@@ -25,13 +25,22 @@ pub struct ValidateOptions {
     pub limits: Limits,
 }
 
-/// Checks every body of every input, then prints the summary: on `out` for text, on standard
-/// error (when a terminal) for JSON, whose standard output is one line per body and no more.
-pub fn validate(inputs: &[Input], options: &ValidateOptions, out: &mut impl Write) -> Status {
+/// Reads every input in order and hands each one's bytes to `each`. An input that cannot be
+/// read is reported and skipped, and the others are still read, as grep does. Returns how the
+/// reading went, or the first error of `each` (writing the output), which ends the run.
+fn read_each(
+    inputs: &[Result<Input, ReadError>],
+    mut each: impl FnMut(&Input, &[u8]) -> io::Result<()>,
+) -> (Status, io::Result<()>) {
     let mut status = Status::Ok;
-    let mut tally = Tally::default();
     for input in inputs {
-        // An unreadable input is reported and the others still checked, as grep does.
+        let input = match input {
+            Ok(input) => input,
+            Err(error) => {
+                status = status.max(read_failed(error));
+                continue;
+            }
+        };
         let bytes = match input.read() {
             Ok(bytes) => bytes,
             Err(error) => {
@@ -39,9 +48,27 @@ pub fn validate(inputs: &[Input], options: &ValidateOptions, out: &mut impl Writ
                 continue;
             }
         };
-        if let Err(error) = validate_input(input, &bytes, options, &mut tally, out) {
-            return status.max(tally.status()).max(write_failed(&error));
+        if let Err(error) = each(input, &bytes) {
+            return (status, Err(error));
         }
+    }
+    (status, Ok(()))
+}
+
+/// Checks every body of every input, then prints the summary: on `out` for text, on standard
+/// error (when a terminal) for JSON, whose standard output is one line per body and no more.
+pub fn validate(
+    inputs: &[Result<Input, ReadError>],
+    options: &ValidateOptions,
+    out: &mut impl Write,
+) -> Status {
+    let mut tally = Tally::default();
+    let (mut status, written) = read_each(inputs, |input, bytes| {
+        tally.files += 1;
+        validate_input(input, bytes, options, &mut tally, out)
+    });
+    if let Err(error) = written {
+        return status.max(tally.status()).max(write_failed(&error));
     }
     status = status.max(tally.status());
     let summary = match options.format {
@@ -106,22 +133,22 @@ impl Tally {
 }
 
 /// Prints every body of every input re-serialized.
-pub fn normalize(inputs: &[Input], pretty: bool, limits: Limits, out: &mut impl Write) -> Status {
-    let mut status = Status::Ok;
-    for input in inputs {
-        let bytes = match input.read() {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                status = status.max(read_failed(&error));
-                continue;
-            }
-        };
-        match normalize_input(input, &bytes, pretty, limits, out) {
-            Ok(input_status) => status = status.max(input_status),
-            Err(error) => return status.max(write_failed(&error)),
-        }
+pub fn normalize(
+    inputs: &[Result<Input, ReadError>],
+    pretty: bool,
+    limits: Limits,
+    out: &mut impl Write,
+) -> Status {
+    let mut parsed = Status::Ok;
+    let (status, written) = read_each(inputs, |input, bytes| {
+        parsed = parsed.max(normalize_input(input, bytes, pretty, limits, out)?);
+        Ok(())
+    });
+    let status = status.max(parsed);
+    match written {
+        Ok(()) => status,
+        Err(error) => status.max(write_failed(&error)),
     }
-    status
 }
 
 /// The bodies of one input; a write error ends the run, after the progress bar is cleared.

@@ -78,9 +78,9 @@ pub fn write_outcome(outcome: &Outcome, palette: &Palette, out: &mut impl Write)
             write!(out, " ({} / {})", Escaped(webhook), Escaped(message))?;
         }
         (Some(webhook), None) => write!(out, " ({})", Escaped(webhook))?,
-        // A body that did not parse has no types to speak of; one that did, but has no
-        // `typeWebhook`, is worth saying so.
-        (None, _) if outcome.parsed => write!(out, " (no typeWebhook)")?,
+        // No types to name: the body did not parse, or its `typeWebhook` is missing or not a
+        // string. The report has an error at `/typeWebhook` for the latter, listed below;
+        // saying it here too would report it twice.
         (None, _) => {}
     }
     writeln!(out)?;
@@ -114,9 +114,11 @@ pub fn write_outcome(outcome: &Outcome, palette: &Palette, out: &mut impl Write)
     Ok(())
 }
 
-/// How many bodies were valid, invalid and unknown.
+/// How many files were read, and how many of their bodies were valid, invalid and unknown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Tally {
+    /// Inputs read, standard input included; not those that could not be read.
+    pub files: usize,
     /// Bodies without errors.
     pub valid: usize,
     /// Bodies with errors, including those that are not JSON objects.
@@ -143,16 +145,20 @@ impl Tally {
         self.valid + self.invalid
     }
 
-    /// `12 bodies: 10 valid, 2 invalid; 1 unknown`, with its newline.
+    /// `12 bodies from 3 files: 10 valid, 2 invalid; 1 unknown`, with its newline.
     pub fn write_summary(&self, palette: &Palette, out: &mut impl Write) -> io::Result<()> {
         let bodies = self.bodies();
         let noun = if bodies == 1 { "body" } else { "bodies" };
+        let files = self.files;
+        let file_noun = if files == 1 { "file" } else { "files" };
         // Counts of zero are not worth a colour.
         let colour = |count: usize, style: Style| if count == 0 { Style::new() } else { style };
         writeln!(
             out,
             "{}: {}, {}; {}",
-            palette.total.style(format_args!("{bodies} {noun}")),
+            palette
+                .total
+                .style(format_args!("{bodies} {noun} from {files} {file_noun}")),
             colour(self.valid, palette.valid).style(format_args!("{} valid", self.valid)),
             colour(self.invalid, palette.invalid).style(format_args!("{} invalid", self.invalid)),
             colour(self.unknown, palette.unknown).style(format_args!("{} unknown", self.unknown)),
@@ -247,8 +253,25 @@ mod tests {
     }
 
     #[test]
+    fn a_type_webhook_that_is_not_a_string_is_reported_once() {
+        let mut outcome = outcome();
+        outcome.type_webhook = None;
+        outcome.known = false;
+        outcome.errors = vec![finding("/typeWebhook", "expected string, found integer")];
+        outcome.warnings.clear();
+        assert_eq!(
+            text(|out| write_outcome(&outcome, &Palette::PLAIN, out)),
+            "in.json: invalid\n  \
+             error   /typeWebhook: expected string, found integer\n"
+        );
+    }
+
+    #[test]
     fn the_summary_counts_unknown_bodies_among_valid_and_invalid_ones() {
-        let mut tally = Tally::default();
+        let mut tally = Tally {
+            files: 2,
+            ..Tally::default()
+        };
         let mut unknown_invalid = outcome();
         unknown_invalid.known = false;
         tally.add(&unknown_invalid);
@@ -262,16 +285,17 @@ mod tests {
         let summary = text(|out| tally.write_summary(&Palette::COLOURED, out));
         assert_eq!(
             anstream::adapter::strip_str(&summary).to_string(),
-            "3 bodies: 1 valid, 2 invalid; 1 unknown\n"
+            "3 bodies from 2 files: 1 valid, 2 invalid; 1 unknown\n"
         );
         let one = Tally {
+            files: 1,
             valid: 1,
             ..Tally::default()
         };
         let summary = text(|out| one.write_summary(&Palette::COLOURED, out));
         assert_eq!(
             anstream::adapter::strip_str(&summary).to_string(),
-            "1 body: 1 valid, 0 invalid; 0 unknown\n"
+            "1 body from 1 file: 1 valid, 0 invalid; 0 unknown\n"
         );
     }
 }

@@ -30,7 +30,7 @@ pub struct Outcome {
     pub valid: bool,
     pub errors: Vec<Finding>,
     pub warnings: Vec<Finding>,
-    /// Whether the body parsed at all; text output names the types only of bodies that did.
+    /// Whether the body parsed at all: only a body that did can be unknown.
     #[serde(skip)]
     pub parsed: bool,
     /// Issues past the report's limit, counted but not listed (text output says how many).

@@ -165,7 +165,7 @@ fn stdin_is_read_when_no_file_or_dash_is_given() {
         assert_eq!(
             run.stdout,
             "stdin:1: valid (outgoingAPIMessageReceived / interactiveButtonsReply)\n\
-             1 body: 1 valid, 0 invalid; 0 unknown\n"
+             1 body from 1 file: 1 valid, 0 invalid; 0 unknown\n"
         );
     }
 }
@@ -180,13 +180,14 @@ fn a_missing_file_is_an_io_error() {
         "{}",
         run.stderr
     );
-    // The other files are still checked, and the summary counts the bodies that were read.
+    // The other files are still checked, and the summary counts the files and bodies that
+    // were read.
     assert_eq!(
         run.stdout.lines().collect::<Vec<_>>(),
         [
             "outgoing-message__InteractiveButtonsReply__1.json: valid \
              (outgoingAPIMessageReceived / interactiveButtonsReply)",
-            "1 body: 1 valid, 0 invalid; 0 unknown",
+            "1 body from 1 file: 1 valid, 0 invalid; 0 unknown",
         ]
     );
 }
@@ -259,6 +260,150 @@ fn normalize_prints_each_ndjson_body() {
         .map(|line| serde_json::from_str(line).expect("test data is JSON"))
         .collect();
     assert_eq!(output, input);
+}
+
+#[test]
+fn normalize_prints_the_bodies_of_several_inputs_in_order() {
+    let run = greenhook(
+        &["normalize", REPLY, "three.ndjson", "-", RESPONSE],
+        b"{\"typeWebhook\": \"fromStdin\"}\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Compact output is NDJSON whatever the input: one line per body.
+    let output: Vec<Value> = run.json_lines();
+    let json = |bytes: &[u8]| serde_json::from_slice::<Value>(bytes).expect("test data is JSON");
+    let mut input = vec![json(&data(REPLY))];
+    input.extend(
+        data("three.ndjson")
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(json),
+    );
+    input.push(serde_json::json!({"typeWebhook": "fromStdin"}));
+    input.push(json(&data(RESPONSE)));
+    assert_eq!(output, input);
+
+    // Pretty-printed, every body is printed as well, one after the other.
+    let run = greenhook(&["normalize", "--pretty", REPLY, RESPONSE], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bodies: Vec<Value> = serde_json::Deserializer::from_str(&run.stdout)
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .expect("output is JSON");
+    assert_eq!(bodies, [json(&data(REPLY)), json(&data(RESPONSE))]);
+}
+
+#[test]
+fn normalize_goes_on_past_an_input_it_cannot_read() {
+    let run = greenhook(
+        &["normalize", "no-such-file.json", "array.json", REPLY],
+        b"",
+    );
+    // Unreadable input (2) is worse than a body that is not an object (1).
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    let messages: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(messages.len(), 2, "{}", run.stderr);
+    assert!(messages[0].starts_with("greenhook: cannot read no-such-file.json: "));
+    assert_eq!(
+        messages[1],
+        "greenhook: array.json: a webhook body is a JSON object, found array"
+    );
+}
+
+#[test]
+fn a_folder_is_walked_for_json_and_ndjson_files_in_name_order() {
+    // `folder/` holds a.json, b/c.ndjson (two bodies), d.json and notes.txt, which is not
+    // read: a nested folder's files come where its name sorts, not first.
+    let run = greenhook(&["validate", "--color", "never", "folder"], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stdout,
+        "folder/a.json: valid (outgoingMessageReceived / interactiveButtonsResponse)\n\
+         folder/b/c.ndjson:1: valid (outgoingAPIMessageReceived / interactiveButtonsReply)\n\
+         folder/b/c.ndjson:2: valid (incomingCallRecording)\n  \
+         warning /typeWebhook: `incomingCallRecording` is not in the spec; the body is kept \
+         as raw JSON\n\
+         folder/d.json: valid (newWebhook)\n  \
+         warning /typeWebhook: `newWebhook` is not in the spec; the body is kept as raw JSON\n\
+         4 bodies from 3 files: 4 valid, 0 invalid; 2 unknown\n"
+    );
+
+    let run = validate_json(&["folder"]);
+    let sources: Vec<Value> = run
+        .json_lines()
+        .iter()
+        .map(|l| l["source"].clone())
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            "folder/a.json",
+            "folder/b/c.ndjson:1",
+            "folder/b/c.ndjson:2",
+            "folder/d.json"
+        ]
+    );
+
+    // normalize walks it the same way, and a folder mixes with files and stdin.
+    let run = greenhook(&["normalize", "folder", "-", RESPONSE], b"{\"a\": 1}");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let types: Vec<Value> = run
+        .json_lines()
+        .iter()
+        .map(|body| body["typeWebhook"].clone())
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "outgoingMessageReceived",
+            "outgoingAPIMessageReceived",
+            "incomingCallRecording",
+            "newWebhook",
+        ]
+        .map(Value::from)
+        .into_iter()
+        .chain([Value::Null, Value::from("outgoingMessageReceived")])
+        .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_file_named_on_the_command_line_is_read_whatever_its_name() {
+    let run = validate_json(&["folder/notes.txt"]);
+    assert_eq!(run.code, 1);
+    let line = &run.json_lines()[0];
+    assert_eq!(line["source"], "folder/notes.txt");
+    assert_eq!(line["valid"], false);
+}
+
+#[test]
+fn a_folder_without_body_files_is_an_error() {
+    let empty = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("greenhook-no-bodies");
+    std::fs::create_dir_all(&empty).expect("a temporary folder");
+    std::fs::write(empty.join("notes.txt"), "not a body").expect("a temporary file");
+    let empty = empty.to_str().expect("a UTF-8 path");
+    // The other inputs are still read.
+    for (subcommand, last_line) in [
+        (
+            "validate",
+            "1 body from 1 file: 1 valid, 0 invalid; 0 unknown",
+        ),
+        (
+            "normalize",
+            r#"{"typeWebhook":"outgoingAPIMessageReceived""#,
+        ),
+    ] {
+        let run = greenhook(&[subcommand, empty, REPLY], b"");
+        assert_eq!(run.code, 2, "{subcommand}");
+        assert_eq!(
+            run.stderr,
+            format!("greenhook: cannot read {empty}: no *.json or *.ndjson file in this folder\n")
+        );
+        let last = run.stdout.lines().last().unwrap_or_default();
+        assert!(last.starts_with(last_line), "{subcommand}: {}", run.stdout);
+    }
 }
 
 #[test]

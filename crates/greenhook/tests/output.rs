@@ -26,14 +26,14 @@ fn the_summary_line_ends_text_output() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stdout.lines().last(),
-        Some("11 bodies: 5 valid, 6 invalid; 2 unknown")
+        Some("11 bodies from 9 files: 5 valid, 6 invalid; 2 unknown")
     );
 
     let run = greenhook(&["validate", REPLY, RESPONSE], b"");
     assert_eq!(run.code, 0);
     assert_eq!(
         run.stdout.lines().last(),
-        Some("2 bodies: 2 valid, 0 invalid; 0 unknown")
+        Some("2 bodies from 2 files: 2 valid, 0 invalid; 0 unknown")
     );
 }
 
@@ -54,7 +54,10 @@ fn quiet_text_prints_invalid_bodies_and_the_summary() {
 
     let run = greenhook(&["validate", "-q", REPLY], b"");
     assert_eq!(run.code, 0);
-    assert_eq!(run.stdout, "1 body: 1 valid, 0 invalid; 0 unknown\n");
+    assert_eq!(
+        run.stdout,
+        "1 body from 1 file: 1 valid, 0 invalid; 0 unknown\n"
+    );
 }
 
 #[test]
@@ -100,7 +103,7 @@ fn color_never_and_auto_into_a_pipe_are_plain() {
         assert!(!run.stdout.contains(ESCAPE), "{args:?} {env:?}");
         assert!(
             run.stdout
-                .contains("11 bodies: 5 valid, 6 invalid; 2 unknown")
+                .contains("11 bodies from 9 files: 5 valid, 6 invalid; 2 unknown")
         );
     }
 }
@@ -132,9 +135,41 @@ fn control_characters_from_a_body_are_escaped_in_text_output() {
             "stdin:1: valid (\\u{1b}[2Jnew\\u{a}line)\n  \
              warning /typeWebhook: `\\u{1b}[2Jnew\\u{a}line` is not in the spec; the body is \
              kept as raw JSON\n\
-             1 body: 1 valid, 0 invalid; 1 unknown\n"
+             1 body from 1 file: 1 valid, 0 invalid; 1 unknown\n"
         );
     }
+}
+
+#[test]
+fn a_type_webhook_that_is_not_a_string_is_reported_once() {
+    for (body, found) in [
+        (&br#"{"typeWebhook": 5}"#[..], "integer"),
+        (br#"{"typeWebhook": null}"#, "null"),
+    ] {
+        let run = greenhook(&["validate", "--color", "never"], body);
+        assert_eq!(run.code, 1);
+        assert_eq!(
+            run.stdout,
+            format!(
+                "stdin:1: invalid\n  \
+                 error   /typeWebhook: expected string, found {found}\n\
+                 1 body from 1 file: 0 valid, 1 invalid; 1 unknown\n"
+            )
+        );
+        let run = greenhook(&["validate", "--format", "json"], body);
+        assert_eq!(
+            run.json_lines()[0]["errors"],
+            serde_json::json!([{"path": "/typeWebhook", "message": format!("expected string, found {found}")}])
+        );
+    }
+    // A missing one likewise: the error says so, the body's line does not say it again.
+    let run = greenhook(&["validate", "--color", "never"], b"{}");
+    assert_eq!(
+        run.stdout,
+        "stdin:1: invalid\n  \
+         error   /typeWebhook: mandatory field is missing\n\
+         1 body from 1 file: 0 valid, 1 invalid; 1 unknown\n"
+    );
 }
 
 #[test]
@@ -146,7 +181,7 @@ fn a_large_input_into_pipes_gets_no_progress_bar() {
     assert_eq!(run.stderr, "");
     assert_eq!(
         run.stdout,
-        "2000 bodies: 2000 valid, 0 invalid; 0 unknown\n"
+        "2000 bodies from 1 file: 2000 valid, 0 invalid; 0 unknown\n"
     );
 
     let run = greenhook(&["normalize"], ndjson.as_bytes());
