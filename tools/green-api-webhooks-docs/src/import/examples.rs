@@ -2,6 +2,7 @@
 //! place where the two disagree.
 
 use crate::Row;
+use green_api_webhooks_spec::JsonType;
 use green_api_webhooks_spec::TypeExpr;
 use serde_json::Value;
 
@@ -79,11 +80,6 @@ pub fn suggestion(values: &[&Value]) -> Option<String> {
 /// A spec-like name for the JSON type of `value`: `string`, `array<string>`, `object {a, b}`.
 pub fn json_kind(value: &Value) -> String {
     match value {
-        Value::Null => "null".to_string(),
-        Value::Bool(_) => "boolean".to_string(),
-        Value::Number(n) if n.is_i64() || n.is_u64() => "integer".to_string(),
-        Value::Number(_) => "number".to_string(),
-        Value::String(_) => "string".to_string(),
         Value::Array(items) => {
             let refs: Vec<&Value> = items.iter().collect();
             let item = suggestion(&refs).unwrap_or_else(|| "any".to_string());
@@ -93,6 +89,7 @@ pub fn json_kind(value: &Value) -> String {
             let keys: Vec<&str> = map.keys().map(String::as_str).collect();
             format!("object {{{}}}", keys.join(", "))
         }
+        scalar => JsonType::of(scalar).name().to_string(),
     }
 }
 
