@@ -8,8 +8,10 @@ mod handler;
 mod received;
 mod receiver;
 mod rejection;
+mod routes;
 
 pub use green_api_webhooks;
 pub use handler::{Reply, WebhookHandler};
 pub use received::{Problem, Received};
 pub use receiver::{ConfigError, WebhookReceiver};
+pub use routes::{Choice, Route, Routes};

@@ -5,6 +5,8 @@
 mod load;
 #[path = "http/raw.rs"]
 mod raw;
+#[path = "http/routes.rs"]
+mod routes;
 #[path = "http/support.rs"]
 mod support;
 

@@ -30,6 +30,17 @@ pub async fn serve<H: WebhookHandler>(receiver: WebhookReceiver<H>) -> SocketAdd
     addr
 }
 
+/// A receiver of `handler` with the test token, path and small limits.
+pub fn receiver<H: WebhookHandler>(handler: H) -> WebhookReceiver<H> {
+    WebhookReceiver::new(TOKEN, handler)
+        .path(PATH)
+        .limits(Limits {
+            max_body_bytes: MAX_BODY_BYTES,
+            max_depth: MAX_DEPTH,
+        })
+        .body_timeout(BODY_TIMEOUT)
+}
+
 /// A server whose handler keeps every `Received`, with small limits to test them.
 pub struct Recorder {
     pub addr: SocketAddr,
@@ -48,14 +59,7 @@ impl Recorder {
                 reply
             }
         };
-        let receiver = WebhookReceiver::new(TOKEN, handler)
-            .path(PATH)
-            .limits(Limits {
-                max_body_bytes: MAX_BODY_BYTES,
-                max_depth: MAX_DEPTH,
-            })
-            .body_timeout(BODY_TIMEOUT);
-        let addr = serve(receiver).await;
+        let addr = serve(receiver(handler)).await;
         Recorder { addr, received }
     }
 
@@ -69,7 +73,8 @@ impl Recorder {
     }
 }
 
-fn requested_reply(received: &Received) -> Reply {
+/// The reply [`REPLY_HEADER`] asks for: a status code, or `panic`; 200 without it.
+pub fn requested_reply(received: &Received) -> Reply {
     match received.headers.get(REPLY_HEADER).map(|v| v.as_bytes()) {
         Some(b"panic") => panic!("the test asked the handler to panic"),
         Some(code) => {
