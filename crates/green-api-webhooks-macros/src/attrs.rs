@@ -27,6 +27,8 @@ impl Errors {
 #[derive(Default)]
 pub struct WireAttrs {
     pub rename: Option<LitStr>,
+    /// Other tag values of a tagged variant: the same thing under another spelling.
+    pub also: Vec<LitStr>,
     pub alias_of: Option<LitStr>,
     pub tag: Option<LitStr>,
     pub mandatory: Option<Span>,
@@ -57,7 +59,7 @@ impl WireAttrs {
                 let allowed = match place {
                     Place::Container => &["tag"][..],
                     Place::Field => &["rename", "mandatory", "alias_of", "extra"][..],
-                    Place::Variant => &["rename", "unknown", "other"][..],
+                    Place::Variant => &["rename", "also", "unknown", "other"][..],
                 };
                 if !allowed.contains(&key.as_str()) {
                     errors.push(
@@ -72,6 +74,10 @@ impl WireAttrs {
                 }
                 let duplicate = match key.as_str() {
                     "rename" => set(&mut found.rename, meta.value()?.parse()?),
+                    "also" => {
+                        found.also.push(meta.value()?.parse()?);
+                        false
+                    }
                     "alias_of" => set(&mut found.alias_of, meta.value()?.parse()?),
                     "tag" => set(&mut found.tag, meta.value()?.parse()?),
                     "mandatory" => set(&mut found.mandatory, span),

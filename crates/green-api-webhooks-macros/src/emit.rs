@@ -3,7 +3,7 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::DeriveInput;
+use syn::{DeriveInput, Ident};
 
 use crate::model::{Declaration, Object, Open, Tagged};
 
@@ -156,20 +156,63 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
         ident,
         tag,
         variants,
+        spellings,
         unknown,
     } = tagged;
-    let names: Vec<_> = variants.iter().map(|(name, _)| name).collect();
     let values: Vec<_> = variants.iter().map(|(_, value)| value).collect();
+    let others = |name: &Ident| {
+        spellings
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, also)| also)
+    };
+    let known_tags = values
+        .iter()
+        .copied()
+        .chain(spellings.iter().flat_map(|(_, also)| also));
+    // A variant with other spellings holds a `Spelled<T>` that remembers which one arrived.
+    let mut for_tag = Vec::new();
+    let mut tag_of = Vec::new();
+    let mut serialize_arms = Vec::new();
+    let mut accept_arms = Vec::new();
+    let mut validate_arms = Vec::new();
+    for (name, value) in variants {
+        // The struct itself, through the `Spelled` wrapper when there is one.
+        let inner = match others(name) {
+            None => quote! { inner },
+            Some(_) => quote! { &mut **inner },
+        };
+        accept_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::AcceptField::accept_field(#inner, key, value), });
+        let inner = match others(name) {
+            None => quote! { inner },
+            Some(_) => quote! { &**inner },
+        };
+        validate_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::Wire::validate_wire(#inner, path, report), });
+        match others(name) {
+            None => {
+                for_tag.push(quote! { #value => ::core::option::Option::Some(Self::#name(::core::default::Default::default())), });
+                tag_of.push(quote! { Self::#name(_) => #value, });
+                serialize_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::serialize_tagged(#tag, #value, inner, serializer), });
+            }
+            Some(also) => {
+                for spelling in std::iter::once(value).chain(also) {
+                    for_tag.push(quote! { #spelling => ::core::option::Option::Some(Self::#name(::green_api_webhooks::Spelled::arrived(#spelling))), });
+                }
+                tag_of.push(quote! { Self::#name(inner) => inner.spelling(), });
+                serialize_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::serialize_tagged(#tag, inner.spelling(), &**inner, serializer), });
+            }
+        }
+    }
     let deserialize = serde_deserialize(ident);
     quote! {
         impl ::green_api_webhooks::__private::Tagged for #ident {
             const TAG: &'static str = #tag;
 
-            const KNOWN_TAGS: &'static [&'static str] = &[#(#values),*];
+            const KNOWN_TAGS: &'static [&'static str] = &[#(#known_tags),*];
 
             fn for_tag(tag: &str) -> ::core::option::Option<Self> {
                 match tag {
-                    #(#values => ::core::option::Option::Some(Self::#names(::core::default::Default::default())),)*
+                    #(#for_tag)*
                     _ => ::core::option::Option::None,
                 }
             }
@@ -179,10 +222,10 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
             }
 
             fn tag(&self) -> ::core::option::Option<&str> {
-                match self {
-                    #(Self::#names(_) => ::core::option::Option::Some(#values),)*
-                    Self::#unknown(unknown) => unknown.string(#tag),
-                }
+                ::core::option::Option::Some(match self {
+                    #(#tag_of)*
+                    Self::#unknown(unknown) => return unknown.string(#tag),
+                })
             }
 
             fn is_known(&self) -> bool {
@@ -196,7 +239,7 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
                 D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
             {
                 match self {
-                    #(Self::#names(inner) => ::green_api_webhooks::__private::AcceptField::accept_field(inner, key, value),)*
+                    #(#accept_arms)*
                     Self::#unknown(unknown) => ::green_api_webhooks::__private::store_extra(&mut unknown.raw, key, value),
                 }
             }
@@ -220,7 +263,7 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
                 report: &mut ::green_api_webhooks::Report,
             ) {
                 match self {
-                    #(Self::#names(inner) => ::green_api_webhooks::__private::Wire::validate_wire(inner, path, report),)*
+                    #(#validate_arms)*
                     Self::#unknown(unknown) => ::green_api_webhooks::__private::validate_unknown(&unknown.raw, #tag, path, report),
                 }
             }
@@ -232,7 +275,7 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
                 S: ::green_api_webhooks::__private::serde::Serializer,
             {
                 match self {
-                    #(Self::#names(inner) => ::green_api_webhooks::__private::serialize_tagged(#tag, #values, inner, serializer),)*
+                    #(#serialize_arms)*
                     Self::#unknown(unknown) => ::green_api_webhooks::__private::serde::Serialize::serialize(unknown, serializer),
                 }
             }

@@ -32,6 +32,9 @@ pub struct Tagged {
     pub ident: Ident,
     pub tag: LitStr,
     pub variants: Vec<(Ident, LitStr)>,
+    /// The variants that take more than one tag value: the other spellings of each. Such a
+    /// variant holds a `Spelled<T>`, which remembers the spelling that arrived.
+    pub spellings: Vec<(Ident, Vec<LitStr>)>,
     pub unknown: Ident,
 }
 
@@ -168,9 +171,16 @@ fn tagged(
     errors: &mut Errors,
 ) -> Option<Tagged> {
     let mut out = Vec::new();
+    let mut spellings = Vec::new();
     let mut unknown = None;
     for variant in variants {
         let attrs = WireAttrs::parse(&variant.attrs, Place::Variant, errors);
+        if let (Some(first), true) = (attrs.also.first(), attrs.rename.is_none()) {
+            errors.push(
+                first.span(),
+                "`also` gives other spellings of the variant's `rename`, which it needs",
+            );
+        }
         if let Some(span) = attrs.other {
             errors.push(
                 span,
@@ -196,7 +206,21 @@ fn tagged(
             }
             unknown = Some(variant.ident.clone());
         } else if let Some(value) = attrs.rename {
-            check_wire_name(&value, out.iter().map(|(_, v)| v), errors);
+            let taken = || {
+                out.iter().map(|(_, v)| v).chain(
+                    spellings
+                        .iter()
+                        .flat_map(|(_, also): &(Ident, Vec<LitStr>)| also),
+                )
+            };
+            check_wire_name(&value, taken(), errors);
+            for (i, spelling) in attrs.also.iter().enumerate() {
+                let earlier = std::iter::once(&value).chain(&attrs.also[..i]);
+                check_wire_name(spelling, taken().chain(earlier), errors);
+            }
+            if !attrs.also.is_empty() {
+                spellings.push((variant.ident.clone(), attrs.also));
+            }
             out.push((variant.ident.clone(), value));
         } else {
             errors.push(
@@ -216,6 +240,7 @@ fn tagged(
         ident,
         tag,
         variants: out,
+        spellings,
         unknown,
     })
 }

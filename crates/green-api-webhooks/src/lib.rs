@@ -14,6 +14,7 @@ mod parse;
 mod pointer;
 mod report;
 mod roles;
+mod spelled;
 mod values;
 mod webhook;
 mod wire;
@@ -25,6 +26,7 @@ pub use open_enum::OpenEnum;
 pub use parse::{ParseError, ParseOptions};
 pub use pointer::{JsonPointer, PointerSegment};
 pub use report::{Issue, IssueKind, Path, Report, Severity};
+pub use spelled::Spelled;
 pub use values::{ChatId, ChatKind, InstanceId, InstanceKind, Timestamp};
 pub use wire::{Extra, StringOrInteger, UnknownObject};
 

@@ -162,12 +162,23 @@ fn webhook_file(spec: &Spec) -> GeneratedFile {
 
 fn message_data_file(spec: &Spec) -> GeneratedFile {
     let variants = spec.messages().map(|message| {
+        let tags: Vec<String> = message.tags().map(|tag| format!("`{tag}`")).collect();
         let doc = docs(&format!(
-            "{}\n\n`typeMessage` = `{}`.",
-            message.summary, message.type_message
+            "{}\n\n`typeMessage` = {}.",
+            message.summary,
+            tags.join(" or ")
         ));
-        let (name, tag) = (ident(&message.name), &message.type_message);
-        quote! { #doc #[wire(rename = #tag)] #name(crate::#name), }
+        let (name, tag, also) = (
+            ident(&message.name),
+            &message.type_message,
+            &message.also_tagged,
+        );
+        if also.is_empty() {
+            quote! { #doc #[wire(rename = #tag)] #name(crate::#name), }
+        } else {
+            // One variant for every spelling, remembering which arrived.
+            quote! { #doc #[wire(rename = #tag #(, also = #also)*)] #name(crate::Spelled<crate::#name>), }
+        }
     });
     let non_exhaustive = growth(Item::MessageData);
     let tokens = quote! {

@@ -115,10 +115,10 @@ fn webhook_def(spec: &Spec, webhook: &Webhook) -> Obj {
 
 /// `messageData`: a documented `typeMessage`, and the fields that value calls for.
 fn message_data_def(spec: &Spec) -> Obj {
-    let type_messages: Vec<&str> = spec.messages().map(|m| m.type_message.as_str()).collect();
+    let type_messages: Vec<&str> = spec.messages().flat_map(|m| m.tags()).collect();
     let dispatch: Vec<Obj> = spec
         .messages()
-        .map(|m| branch("typeMessage", &m.type_message, &m.name))
+        .flat_map(|m| m.tags().map(|tag| branch("typeMessage", tag, &m.name)))
         .collect();
     // The page of the envelope that carries `messageData` documents it.
     let page = spec
@@ -144,7 +144,8 @@ fn message_data_def(spec: &Spec) -> Obj {
 
 /// A message: its `typeMessage` and the other fields of `messageData`.
 fn message_def(spec: &Spec, message: &Message) -> Obj {
-    let mut described = Described::tagged("typeMessage", &message.type_message);
+    let tags: Vec<&str> = message.tags().collect();
+    let mut described = Described::tagged("typeMessage", &tags);
     described.add_fields(spec, &message.fields);
     let def = documented(&message.summary, &message.page).with("type", "object");
     described.into_object(def)

@@ -17,9 +17,14 @@ pub(crate) struct Described {
 
 impl Described {
     /// Starts with a tag property fixed to one value, and required.
-    pub(crate) fn tagged(tag: &str, value: &str) -> Described {
+    /// Starts with a tag property fixed to one of `values`, and required.
+    pub(crate) fn tagged(tag: &str, values: &[&str]) -> Described {
+        let fixed = match values {
+            [one] => Obj::new().with("const", *one),
+            several => Obj::new().with("enum", several.to_vec()),
+        };
         Described {
-            properties: Obj::new().with(tag, Obj::new().with("const", value)),
+            properties: Obj::new().with(tag, fixed),
             required: vec![tag.to_owned()],
             either: Vec::new(),
         }

@@ -123,7 +123,10 @@ pub(crate) fn messages(out: &mut Collector<'_, '_>) {
                     Impact::Breaking,
                     format!("MessageData::{name}"),
                     format!("variant and struct `{name}` removed (typeMessage `{tag}`)"),
-                    format!("`MessageData::{name}` and `{name}` disappear; such `messageData` now parses to `MessageData::Unknown`"),
+                    match out.new.spec.message_tagged(tag) {
+                        Some(other) => format!("`MessageData::{name}` and `{name}` disappear; such `messageData` now parses to `MessageData::{}`, which takes `{tag}` as another spelling", other.name),
+                        None => format!("`MessageData::{name}` and `{name}` disappear; such `messageData` now parses to `MessageData::Unknown`"),
+                    },
                 );
             }
             (Some(before), Some(after)) => {
@@ -139,6 +142,25 @@ pub(crate) fn messages(out: &mut Collector<'_, '_>) {
                     );
                 }
                 moved(out, section.clone(), &a.name, before.module, after.module);
+                if b.also_tagged != a.also_tagged {
+                    // The variant holds `Spelled<T>` exactly when it has other spellings.
+                    let wrapped = b.also_tagged.is_empty() != a.also_tagged.is_empty();
+                    out.push(
+                        section.clone(),
+                        if wrapped { Impact::Breaking } else { Impact::Behaviour },
+                        subject.clone(),
+                        format!(
+                            "other spellings [{}] -> [{}]",
+                            b.also_tagged.join(", "),
+                            a.also_tagged.join(", ")
+                        ),
+                        if wrapped {
+                            format!("the variant's value changes between `{0}` and `Spelled<{0}>` (which derefs to it): code naming the type of the value must follow; `messageData` under an added spelling now parses to this variant instead of `MessageData::Unknown`", a.name)
+                        } else {
+                            "code compiles; `messageData` under an added spelling now parses to this variant instead of `MessageData::Unknown`, under a removed one to `MessageData::Unknown`".to_owned()
+                        },
+                    );
+                }
                 if b.webhooks != a.webhooks {
                     out.push(
                         section.clone(),

@@ -33,12 +33,9 @@ pub(crate) fn check(spec: &Spec) -> Vec<SpecError> {
         }
         for message in &module.messages {
             duplicates.extend(define(&mut types, "type", &message.name, &message.loc));
-            duplicates.extend(define(
-                &mut type_messages,
-                "typeMessage",
-                &message.type_message,
-                &message.loc,
-            ));
+            for tag in message.tags() {
+                duplicates.extend(define(&mut type_messages, "typeMessage", tag, &message.loc));
+            }
         }
         for webhook in &module.webhooks {
             duplicates.extend(define(
@@ -198,7 +195,7 @@ fn resolves(spec: &Spec, at: &str) -> bool {
             || module
                 .messages
                 .iter()
-                .any(|m| m.name == owner || m.type_message == owner)
+                .any(|m| m.name == owner || m.tags().any(|tag| tag == owner))
             || field.is_none()
                 && (module.enums.iter().any(|e| e.name == owner)
                     || module

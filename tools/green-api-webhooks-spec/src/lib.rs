@@ -117,6 +117,14 @@ fn io_error(path: &Path, error: &std::io::Error) -> SpecError {
     }
 }
 
+impl Message {
+    /// Every `typeMessage` value of the message: the documented one, then the other spellings.
+    pub fn tags(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.type_message.as_str())
+            .chain(self.also_tagged.iter().map(String::as_str))
+    }
+}
+
 impl Spec {
     /// The spec files, in path order.
     pub fn modules(&self) -> &[Module] {
@@ -192,6 +200,12 @@ impl Spec {
                 self.type_name(ty).unwrap_or_default().to_owned()
             }
         }
+    }
+
+    /// The message a `typeMessage` value (in any of its spellings) names.
+    pub fn message_tagged(&self, type_message: &str) -> Option<&Message> {
+        self.messages()
+            .find(|m| m.tags().any(|tag| tag == type_message))
     }
 
     pub fn messages(&self) -> impl Iterator<Item = &Message> {

@@ -23,7 +23,14 @@ const FILE_KEYS: &[&str] = &[
     "exception",
 ];
 const WEBHOOK_KEYS: &[&str] = &["type_webhook", "summary", "page", "body"];
-const MESSAGE_KEYS: &[&str] = &["type_message", "summary", "page", "webhooks", "fields"];
+const MESSAGE_KEYS: &[&str] = &[
+    "type_message",
+    "also_tagged",
+    "summary",
+    "page",
+    "webhooks",
+    "fields",
+];
 const OBJECT_KEYS: &[&str] = &["summary", "page", "fields"];
 const ENUM_KEYS: &[&str] = &["summary", "page", "values"];
 const FIELD_KEYS: &[&str] = &[
@@ -96,6 +103,7 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> LoadedFile {
     for (name, at, mut table) in top.opt_entries(&mut src, "message") {
         let message = Message {
             type_message: text_or_empty(table.string(&mut src, "type_message")),
+            also_tagged: table.opt_strings(&mut src, "also_tagged"),
             summary: read_summary(&mut src, &mut table),
             page: table
                 .opt_string(&mut src, "page")

@@ -82,6 +82,9 @@ pub struct Message {
     /// Rust variant and type name, e.g. `InteractiveButtonsReply`.
     pub name: String,
     pub type_message: String,
+    /// Other `typeMessage` values Green-API sends for the same message; one variant takes them
+    /// all and remembers which arrived.
+    pub also_tagged: Vec<String>,
     pub summary: String,
     pub page: String,
     /// The `typeWebhook` values this message may arrive under.

@@ -21,6 +21,7 @@ pub const RESERVED_NAMES: &[&str] = &[
     "JsonPointer",
     "PointerSegment",
     "OpenEnum",
+    "Spelled",
     "ChatId",
     "ChatKind",
     "InstanceId",

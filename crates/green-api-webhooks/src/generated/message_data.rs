@@ -126,16 +126,11 @@ pub enum MessageData {
     /// `typeMessage` = `stickerMessage`.
     #[wire(rename = "stickerMessage")]
     StickerMessage(crate::StickerMessage),
-    /// The other side pressed a button of a template message (spelling used by the example).
+    /// The other side pressed a button of a template message; the example spells the `typeMessage` `templateButtonReplyMessage`, the table `templateButtonsReplyMessage`.
     ///
-    /// `typeMessage` = `templateButtonReplyMessage`.
-    #[wire(rename = "templateButtonReplyMessage")]
-    TemplateButtonReplyMessage(crate::TemplateButtonReplyMessage),
-    /// The other side pressed a button of a template message (spelling used by the table).
-    ///
-    /// `typeMessage` = `templateButtonsReplyMessage`.
-    #[wire(rename = "templateButtonsReplyMessage")]
-    TemplateButtonsReplyMessage(crate::TemplateButtonsReplyMessage),
+    /// `typeMessage` = `templateButtonReplyMessage` or `templateButtonsReplyMessage`.
+    #[wire(rename = "templateButtonReplyMessage", also = "templateButtonsReplyMessage")]
+    TemplateButtonReplyMessage(crate::Spelled<crate::TemplateButtonReplyMessage>),
     /// A template message with buttons, sent to this instance.
     ///
     /// `typeMessage` = `templateMessage`.

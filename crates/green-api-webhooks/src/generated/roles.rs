@@ -116,14 +116,6 @@ impl crate::__private::MessageRoles for crate::MessageData {
                     .as_ref()
                     .map(crate::__private::Identifier::identifier)
             }
-            Self::TemplateButtonsReplyMessage(value) => {
-                value
-                    .template_button_reply_message
-                    .as_ref()?
-                    .selected_id
-                    .as_ref()
-                    .map(crate::__private::Identifier::identifier)
-            }
             _ => None,
         }
     }
@@ -150,13 +142,6 @@ impl crate::__private::MessageRoles for crate::MessageData {
                 value.list_response_message.as_ref()?.title.as_deref()
             }
             Self::TemplateButtonReplyMessage(value) => {
-                value
-                    .template_button_reply_message
-                    .as_ref()?
-                    .selected_display_text
-                    .as_deref()
-            }
-            Self::TemplateButtonsReplyMessage(value) => {
                 value
                     .template_button_reply_message
                     .as_ref()?

@@ -8,26 +8,12 @@
 use green_api_webhooks_macros::Wire;
 use crate::Extra;
 
-/// The other side pressed a button of a template message (spelling used by the example).
+/// The other side pressed a button of a template message; the example spells the `typeMessage` `templateButtonReplyMessage`, the table `templateButtonsReplyMessage`.
 ///
 /// The `messageData` of `typeMessage` = `templateButtonReplyMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/selected-buttons/TemplateButtonsReplyMessage/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
 pub struct TemplateButtonReplyMessage {
-    /// Which button was pressed.
-    #[wire(rename = "templateButtonReplyMessage", mandatory)]
-    pub template_button_reply_message: Option<TemplateButtonReplyMessageData>,
-    /// Keys the spec does not know, and known keys whose value did not fit, as they arrived.
-    #[wire(extra)]
-    pub extra: Extra,
-}
-
-/// The other side pressed a button of a template message (spelling used by the table).
-///
-/// The `messageData` of `typeMessage` = `templateButtonsReplyMessage`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/selected-buttons/TemplateButtonsReplyMessage/>
-#[derive(Clone, Debug, Default, PartialEq, Wire)]
-#[non_exhaustive]
-pub struct TemplateButtonsReplyMessage {
     /// Which button was pressed.
     #[wire(rename = "templateButtonReplyMessage", mandatory)]
     pub template_button_reply_message: Option<TemplateButtonReplyMessageData>,

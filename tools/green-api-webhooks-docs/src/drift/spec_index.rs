@@ -39,7 +39,7 @@ impl<'s> SpecIndex<'s> {
             label: label.to_owned(),
             messages: spec
                 .messages()
-                .map(|m| (m.type_message.as_str(), m))
+                .flat_map(|m| m.tags().map(move |tag| (tag, m)))
                 .collect(),
             webhooks: spec
                 .webhooks()

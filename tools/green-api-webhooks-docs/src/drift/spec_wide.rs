@@ -56,7 +56,11 @@ pub fn check(folder: &DocsFolder, index: &SpecIndex<'_>) -> Group {
     for message in index.spec.messages() {
         let named: BTreeSet<&str> = pages
             .iter()
-            .filter(|tags| tags.condition_messages.contains(&message.type_message))
+            .filter(|tags| {
+                message
+                    .tags()
+                    .any(|tag| tags.condition_messages.iter().any(|c| c == tag))
+            })
             .flat_map(|tags| tags.condition_webhooks.iter().map(String::as_str))
             .collect();
         if named.is_empty() {

@@ -81,10 +81,11 @@ impl KnownSpec {
             }
             for message in &module.messages {
                 known.types.insert(message.name.clone(), KnownType::Other);
-                known.type_messages.insert(
-                    message.type_message.clone(),
-                    (message.name.clone(), file.clone()),
-                );
+                for tag in message.tags() {
+                    known
+                        .type_messages
+                        .insert(tag.to_owned(), (message.name.clone(), file.clone()));
+                }
             }
             for webhook in &module.webhooks {
                 known.webhook_names.insert(webhook.name.clone());
