@@ -138,6 +138,37 @@ pub type Extra = serde_json::Map<String, serde_json::Value>;\n\
 pub type UnknownObject = serde_json::Map<String, serde_json::Value>;\n\
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]\n\
 #[serde(untagged)]\npub enum StringOrInteger { String(String), Integer(i64) }\n\
+/// A variant's value under several tag spellings; serde derives keep only the value.\n\
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]\n\
+#[serde(transparent)]\npub struct Spelled<T> { value: T }\n\
+impl<T> Spelled<T> { pub fn spelling(&self) -> &'static str { \"\" } }\n\
+impl<T> std::ops::Deref for Spelled<T> { type Target = T; fn deref(&self) -> &T { &self.value } }\n\
+/// The traits the generated code implements: which variants carry a `messageData`, and the\n\
+/// role accessors, with the real crate's signatures.\n\
+pub mod __private {\n\
+    use std::borrow::Cow;\n\
+    use crate::*;\n\
+    pub trait MessageCarrier { fn message_data(&self) -> Option<&MessageData>; }\n\
+    pub trait MessageRoles {\n\
+        fn text(&self) -> Option<&str>; fn caption(&self) -> Option<&str>;\n\
+        fn file(&self) -> Option<&FileMessageData>; fn quoted(&self) -> Option<&Quote>;\n\
+        fn choice_id(&self) -> Option<Cow<'_, str>>; fn choice_text(&self) -> Option<&str>;\n\
+    }\n\
+    pub trait WebhookRoles {\n\
+        fn instance(&self) -> Option<&InstanceData>; fn timestamp(&self) -> Option<i64>;\n\
+        fn id_message(&self) -> Option<&str>; fn sender(&self) -> Option<&SenderData>;\n\
+        fn chat_id(&self) -> Option<&str>; fn state(&self) -> Option<&InstanceState>;\n\
+        fn instance_status(&self) -> Option<&InstanceStatus>;\n\
+        fn message_status(&self) -> Option<&MessageStatus>;\n\
+    }\n\
+    pub trait Identifier { fn identifier(&self) -> Cow<'_, str>; }\n\
+    impl Identifier for String { fn identifier(&self) -> Cow<'_, str> { Cow::Borrowed(self) } }\n\
+    impl Identifier for StringOrInteger {\n\
+        fn identifier(&self) -> Cow<'_, str> {\n\
+            match self { StringOrInteger::String(s) => Cow::Borrowed(s), StringOrInteger::Integer(n) => Cow::Owned(n.to_string()) }\n\
+        }\n\
+    }\n\
+}\n\
 /// Parsing and writing instantiate the impls, as `Webhook::from_slice` does in the real crate.\n\
 pub fn parse(body: &[u8]) -> serde_json::Result<Webhook> { serde_json::from_slice(body) }\n\
 pub fn write(webhook: &Webhook) -> serde_json::Result<Vec<u8>> { serde_json::to_vec(webhook) }\n";
