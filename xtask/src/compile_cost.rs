@@ -138,6 +138,8 @@ pub type Extra = serde_json::Map<String, serde_json::Value>;\n\
 pub type UnknownObject = serde_json::Map<String, serde_json::Value>;\n\
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]\n\
 #[serde(untagged)]\npub enum StringOrInteger { String(String), Integer(i64) }\n\
+/// What the generated `Webhook` implements to say which variants carry a `messageData`.\n\
+pub mod __private { pub trait MessageCarrier { fn message_data(&self) -> Option<&crate::MessageData>; } }\n\
 /// Parsing and writing instantiate the impls, as `Webhook::from_slice` does in the real crate.\n\
 pub fn parse(body: &[u8]) -> serde_json::Result<Webhook> { serde_json::from_slice(body) }\n\
 pub fn write(webhook: &Webhook) -> serde_json::Result<Vec<u8>> { serde_json::to_vec(webhook) }\n";
