@@ -2,17 +2,20 @@
 //! `::green_api_webhooks::__private`, so it needs nothing in scope.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 use syn::DeriveInput;
 
 use crate::model::{Declaration, Object, Open, Tagged};
+use crate::view;
 
 pub fn impls(declaration: &Declaration) -> TokenStream {
-    match declaration {
-        Declaration::Object(object) => object_impls(object),
-        Declaration::Tagged(tagged) => tagged_impls(tagged),
-        Declaration::Open(open) => open_impls(open),
-    }
+    let (mut tokens, view) = match declaration {
+        Declaration::Object(object) => (object_impls(object), view::object(object)),
+        Declaration::Tagged(tagged) => (tagged_impls(tagged), view::tagged(tagged)),
+        Declaration::Open(open) => (open_impls(open), view::open(open)),
+    };
+    tokens.extend(view);
+    tokens
 }
 
 /// Serialize and Deserialize through the tolerant `Wire` impl: a value that does not fit at the
@@ -37,6 +40,7 @@ fn object_impls(object: &Object) -> TokenStream {
         ident,
         fields,
         extra,
+        ..
     } = object;
     let names: Vec<_> = fields.iter().map(|f| &f.ident).collect();
     let wires: Vec<_> = fields.iter().map(|f| &f.wire).collect();
@@ -157,9 +161,11 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
         tag,
         variants,
         unknown,
+        ..
     } = tagged;
-    let names: Vec<_> = variants.iter().map(|(name, _)| name).collect();
-    let values: Vec<_> = variants.iter().map(|(_, value)| value).collect();
+    let unknown = &unknown.ident;
+    let names: Vec<_> = variants.iter().map(|v| &v.ident).collect();
+    let values: Vec<_> = variants.iter().map(|v| &v.value).collect();
     let deserialize = serde_deserialize(ident);
     quote! {
         impl ::green_api_webhooks::__private::Tagged for #ident {
@@ -247,6 +253,7 @@ fn open_impls(open: &Open) -> TokenStream {
         ident,
         values,
         other,
+        ..
     } = open;
     let names: Vec<_> = values.iter().map(|(name, _)| name).collect();
     let wires: Vec<_> = values.iter().map(|(_, value)| value).collect();
@@ -336,6 +343,8 @@ pub fn fallback(input: &DeriveInput) -> TokenStream {
     if !input.generics.params.is_empty() {
         return TokenStream::new();
     }
+    let vis = &input.vis;
+    let view = format_ident!("{}View", ident);
     let object = matches!(input.data, syn::Data::Struct(_)).then(|| {
         quote! {
             impl ::green_api_webhooks::__private::WireObject for #ident {
@@ -374,6 +383,13 @@ pub fn fallback(input: &DeriveInput) -> TokenStream {
             where
                 S: ::green_api_webhooks::__private::serde::Serializer,
             {
+                ::core::unimplemented!("the declaration has errors")
+            }
+        }
+        #vis struct #view<'a>(::core::marker::PhantomData<&'a #ident>);
+        impl ::green_api_webhooks::Checked for #ident {
+            type View<'a> = #view<'a>;
+            fn view(&self) -> ::core::option::Option<#view<'_>> {
                 ::core::unimplemented!("the declaration has errors")
             }
         }

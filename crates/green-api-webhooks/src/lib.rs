@@ -12,6 +12,7 @@ mod open_enum;
 mod parse;
 mod pointer;
 mod report;
+mod view;
 mod webhook;
 mod wire;
 
@@ -21,6 +22,7 @@ pub use open_enum::OpenEnum;
 pub use parse::{ParseError, ParseOptions};
 pub use pointer::{JsonPointer, PointerSegment};
 pub use report::{Issue, IssueKind, JsonType, Path, Report, Severity};
+pub use view::{Checked, Items, ItemsIter};
 pub use wire::{Extra, StringOrInteger, UnknownObject};
 
 /// What generated code needs; not part of the API.

@@ -2,8 +2,9 @@
 //! the spec (`generated/message_data.rs`); the derive adds only trait impls, which these methods
 //! call.
 
-use crate::MessageData;
+use crate::view::Checked;
 use crate::wire::Tagged;
+use crate::{MessageData, MessageDataView};
 
 impl MessageData {
     /// The key whose value chooses the variant: `typeMessage`.
@@ -21,5 +22,12 @@ impl MessageData {
     /// Whether the spec knows this `typeMessage` (the variant is not [`MessageData::Unknown`]).
     pub fn is_known(&self) -> bool {
         Tagged::is_known(self)
+    }
+
+    /// The checked view of the message: the variant's body with every mandatory field a plain
+    /// value, borrowed from `self`. `None` when a mandatory field is missing or did not fit, or
+    /// `typeMessage` is missing or not a string; see [`Webhook::view`](crate::Webhook::view).
+    pub fn view(&self) -> Option<MessageDataView<'_>> {
+        Checked::view(self)
     }
 }
