@@ -2,7 +2,7 @@
 //! fields, every mandatory one a plain value and every alternative spelling merged into its
 //! documented field, and the `Checked` impl that builds it. Each field is one call to a shared
 //! generic function in `green_api_webhooks::__private` (`view_mandatory`, `view_optional`,
-//! `view_spelled`), so the expansion stays thin.
+//! `view_spelled`) and a `let .. else`, so the expansion stays thin.
 //!
 //! A field's view type is spelled from its declared type: `String` is `&'a str`; `i64` and
 //! `bool` stay; `Number`, `Value` and `StringOrInteger` are borrowed; `Vec<T>` is
@@ -65,7 +65,7 @@ pub fn object(object: &Object) -> TokenStream {
         field_docs.push(docs);
         let ty = view_type(&field.ty);
         let value = if aliases.is_empty() {
-            quote!(self.#name.as_ref())
+            quote!(&self.#name)
         } else {
             let wire = &field.wire;
             let (alias_names, alias_wires): (Vec<_>, Vec<_>) =
@@ -73,16 +73,30 @@ pub fn object(object: &Object) -> TokenStream {
             quote! {
                 ::green_api_webhooks::__private::view_spelled(
                     &self.#extra,
-                    &[(self.#name.as_ref(), #wire), #((self.#alias_names.as_ref(), #alias_wires)),*],
+                    (&self.#name, #wire),
+                    &[#((&self.#alias_names, #alias_wires)),*],
                 )
             }
         };
+        // `let .. else` rather than `?`, which would compile a `Try` instance per view type.
         if field.mandatory {
             types.push(ty);
-            values.push(quote!(::green_api_webhooks::__private::view_mandatory(#value)?));
+            values.push(quote! {
+                let ::core::option::Option::Some(#name) =
+                    ::green_api_webhooks::__private::view_mandatory(#value)
+                else {
+                    return ::core::option::Option::None;
+                };
+            });
         } else {
             types.push(quote!(::core::option::Option<#ty>));
-            values.push(quote!(::green_api_webhooks::__private::view_optional(#value)?));
+            values.push(quote! {
+                let ::core::option::Option::Some(#name) =
+                    ::green_api_webhooks::__private::view_optional(#value)
+                else {
+                    return ::core::option::Option::None;
+                };
+            });
         }
     }
     quote! {
@@ -102,8 +116,9 @@ pub fn object(object: &Object) -> TokenStream {
             type View<'a> = #view<'a>;
 
             fn view(&self) -> ::core::option::Option<#view<'_>> {
+                #(#values)*
                 ::core::option::Option::Some(#view {
-                    #(#names: #values,)*
+                    #(#names,)*
                     #extra: &self.#extra,
                 })
             }
@@ -151,12 +166,20 @@ pub fn tagged(tagged: &Tagged) -> TokenStream {
             type View<'a> = #view<'a>;
 
             fn view(&self) -> ::core::option::Option<#view<'_>> {
-                ::core::option::Option::Some(match self {
-                    #(Self::#names(inner) => #view::#names(::green_api_webhooks::Checked::view(inner)?),)*
-                    Self::#unknown_name(unknown) => #view::#unknown_name(
-                        ::green_api_webhooks::__private::view_unknown(unknown, #tag)?,
-                    ),
-                })
+                match self {
+                    #(
+                        Self::#names(inner) => match ::green_api_webhooks::Checked::view(inner) {
+                            ::core::option::Option::Some(view) => ::core::option::Option::Some(#view::#names(view)),
+                            ::core::option::Option::None => ::core::option::Option::None,
+                        },
+                    )*
+                    Self::#unknown_name(unknown) => {
+                        match ::green_api_webhooks::__private::view_unknown(unknown, #tag) {
+                            ::core::option::Option::Some(unknown) => ::core::option::Option::Some(#view::#unknown_name(unknown)),
+                            ::core::option::Option::None => ::core::option::Option::None,
+                        }
+                    }
+                }
             }
         }
     }

@@ -104,11 +104,12 @@ impl<T: Checked> Checked for Vec<T> {
         T: 'a;
 
     fn view(&self) -> Option<Items<'_, T>> {
-        if self.iter().all(|item| item.view().is_some()) {
-            Some(Items { items: self })
-        } else {
-            None
+        for item in self {
+            if item.view().is_none() {
+                return None;
+            }
         }
+        Some(Items { items: self })
     }
 }
 
