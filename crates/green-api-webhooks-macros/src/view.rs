@@ -2,7 +2,7 @@
 //! fields, every mandatory one a plain value and every alternative spelling merged into its
 //! documented field, and the `Checked` impl that builds it. Each field is one call to a shared
 //! generic function in `green_api_webhooks::__private` (`view_mandatory`, `view_optional`,
-//! `view_spelled`) and a `let .. else`, so the expansion stays thin.
+//! `view_spelled`), and one `match` over them all builds the view, so the expansion stays thin.
 //!
 //! A field's view type is spelled from its declared type: `String` is `&'a str`; `i64` and
 //! `bool` stay; `Number`, `Value` and `StringOrInteger` are borrowed; `Vec<T>` is
@@ -78,25 +78,12 @@ pub fn object(object: &Object) -> TokenStream {
                 )
             }
         };
-        // `let .. else` rather than `?`, which would compile a `Try` instance per view type.
         if field.mandatory {
             types.push(ty);
-            values.push(quote! {
-                let ::core::option::Option::Some(#name) =
-                    ::green_api_webhooks::__private::view_mandatory(#value)
-                else {
-                    return ::core::option::Option::None;
-                };
-            });
+            values.push(quote!(::green_api_webhooks::__private::view_mandatory(#value)));
         } else {
             types.push(quote!(::core::option::Option<#ty>));
-            values.push(quote! {
-                let ::core::option::Option::Some(#name) =
-                    ::green_api_webhooks::__private::view_optional(#value)
-                else {
-                    return ::core::option::Option::None;
-                };
-            });
+            values.push(quote!(::green_api_webhooks::__private::view_optional(#value)));
         }
     }
     quote! {
@@ -116,11 +103,18 @@ pub fn object(object: &Object) -> TokenStream {
             type View<'a> = #view<'a>;
 
             fn view(&self) -> ::core::option::Option<#view<'_>> {
-                #(#values)*
-                ::core::option::Option::Some(#view {
-                    #(#names,)*
-                    #extra: &self.#extra,
-                })
+                // One match over every field's view rather than `?` on each, which would
+                // compile a `Try` instance per view type.
+                match (#(#values,)*) {
+                    (#(::core::option::Option::Some(#names),)*) => {
+                        ::core::option::Option::Some(#view {
+                            #(#names,)*
+                            #extra: &self.#extra,
+                        })
+                    }
+                    #[allow(unreachable_patterns)]
+                    _ => ::core::option::Option::None,
+                }
             }
         }
     }

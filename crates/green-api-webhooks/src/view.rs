@@ -103,6 +103,8 @@ impl<T: Checked> Checked for Vec<T> {
     where
         T: 'a;
 
+    // A loop rather than `?` or `all`, which would add instances per item type to compile.
+    #[allow(clippy::question_mark)]
     fn view(&self) -> Option<Items<'_, T>> {
         for item in self {
             if item.view().is_none() {

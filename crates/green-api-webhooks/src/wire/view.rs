@@ -18,6 +18,7 @@ pub fn view_mandatory<T: Checked>(value: &Option<T>) -> Option<T::View<'_>> {
 /// The view of an optional field: `Some(None)` when it is absent, `None` (failing the whole
 /// view) when it is present but its own view fails.
 #[inline]
+#[allow(clippy::manual_map)] // `map` would add an instance per view type; see the module docs.
 pub fn view_optional<T: Checked>(value: &Option<T>) -> Option<Option<T::View<'_>>> {
     match value {
         Some(value) => match value.view() {
