@@ -2,17 +2,20 @@
 //! `::green_api_webhooks::__private`, so it needs nothing in scope.
 
 use proc_macro2::TokenStream;
-use quote::quote;
-use syn::{DeriveInput, Ident};
+use quote::{format_ident, quote};
+use syn::DeriveInput;
 
 use crate::model::{Declaration, Object, Open, Tagged};
+use crate::view;
 
 pub fn impls(declaration: &Declaration) -> TokenStream {
-    match declaration {
-        Declaration::Object(object) => object_impls(object),
-        Declaration::Tagged(tagged) => tagged_impls(tagged),
-        Declaration::Open(open) => open_impls(open),
-    }
+    let (mut tokens, view) = match declaration {
+        Declaration::Object(object) => (object_impls(object), view::object(object)),
+        Declaration::Tagged(tagged) => (tagged_impls(tagged), view::tagged(tagged)),
+        Declaration::Open(open) => (open_impls(open), view::open(open)),
+    };
+    tokens.extend(view);
+    tokens
 }
 
 /// Serialize and Deserialize through the tolerant `Wire` impl: a value that does not fit at the
@@ -37,6 +40,7 @@ fn object_impls(object: &Object) -> TokenStream {
         ident,
         fields,
         extra,
+        ..
     } = object;
     let names: Vec<_> = fields.iter().map(|f| &f.ident).collect();
     let wires: Vec<_> = fields.iter().map(|f| &f.wire).collect();
@@ -156,51 +160,33 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
         ident,
         tag,
         variants,
-        spellings,
         unknown,
+        ..
     } = tagged;
-    let values: Vec<_> = variants.iter().map(|(_, value)| value).collect();
-    let others = |name: &Ident| {
-        spellings
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, also)| also)
-    };
-    let known_tags = values
-        .iter()
-        .copied()
-        .chain(spellings.iter().flat_map(|(_, also)| also));
+    let unknown = &unknown.ident;
+    let known_tags = variants.iter().flat_map(|v| v.value.iter().chain(&v.also));
     // A variant with other spellings holds a `Spelled<T>` that remembers which one arrived.
     let mut for_tag = Vec::new();
     let mut tag_of = Vec::new();
     let mut serialize_arms = Vec::new();
     let mut accept_arms = Vec::new();
     let mut validate_arms = Vec::new();
-    for (name, value) in variants {
-        // The struct itself, through the `Spelled` wrapper when there is one.
-        let inner = match others(name) {
-            None => quote! { inner },
-            Some(_) => quote! { &mut **inner },
-        };
-        accept_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::AcceptField::accept_field(#inner, key, value), });
-        let inner = match others(name) {
-            None => quote! { inner },
-            Some(_) => quote! { &**inner },
-        };
-        validate_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::Wire::validate_wire(#inner, path, report), });
-        match others(name) {
-            None => {
-                for_tag.push(quote! { #value => ::core::option::Option::Some(Self::#name(::core::default::Default::default())), });
-                tag_of.push(quote! { Self::#name(_) => #value, });
-                serialize_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::serialize_tagged(#tag, #value, inner, serializer), });
+    for variant in variants {
+        let (name, value) = (&variant.ident, &variant.value);
+        if variant.also.is_empty() {
+            for_tag.push(quote! { #value => ::core::option::Option::Some(Self::#name(::core::default::Default::default())), });
+            tag_of.push(quote! { Self::#name(_) => #value, });
+            serialize_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::serialize_tagged(#tag, #value, inner, serializer), });
+            accept_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::AcceptField::accept_field(inner, key, value), });
+            validate_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::Wire::validate_wire(inner, path, report), });
+        } else {
+            for spelling in value.iter().chain(&variant.also) {
+                for_tag.push(quote! { #spelling => ::core::option::Option::Some(Self::#name(::green_api_webhooks::Spelled::arrived(#spelling))), });
             }
-            Some(also) => {
-                for spelling in std::iter::once(value).chain(also) {
-                    for_tag.push(quote! { #spelling => ::core::option::Option::Some(Self::#name(::green_api_webhooks::Spelled::arrived(#spelling))), });
-                }
-                tag_of.push(quote! { Self::#name(inner) => inner.spelling(), });
-                serialize_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::serialize_tagged(#tag, inner.spelling(), &**inner, serializer), });
-            }
+            tag_of.push(quote! { Self::#name(inner) => inner.spelling(), });
+            serialize_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::serialize_tagged(#tag, inner.spelling(), &**inner, serializer), });
+            accept_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::AcceptField::accept_field(&mut **inner, key, value), });
+            validate_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::Wire::validate_wire(&**inner, path, report), });
         }
     }
     let deserialize = serde_deserialize(ident);
@@ -290,6 +276,7 @@ fn open_impls(open: &Open) -> TokenStream {
         ident,
         values,
         other,
+        ..
     } = open;
     let names: Vec<_> = values.iter().map(|(name, _)| name).collect();
     let wires: Vec<_> = values.iter().map(|(_, value)| value).collect();
@@ -379,6 +366,8 @@ pub fn fallback(input: &DeriveInput) -> TokenStream {
     if !input.generics.params.is_empty() {
         return TokenStream::new();
     }
+    let vis = &input.vis;
+    let view = format_ident!("{}View", ident);
     let object = matches!(input.data, syn::Data::Struct(_)).then(|| {
         quote! {
             impl ::green_api_webhooks::__private::WireObject for #ident {
@@ -417,6 +406,13 @@ pub fn fallback(input: &DeriveInput) -> TokenStream {
             where
                 S: ::green_api_webhooks::__private::serde::Serializer,
             {
+                ::core::unimplemented!("the declaration has errors")
+            }
+        }
+        #vis struct #view<'a>(::core::marker::PhantomData<&'a #ident>);
+        impl ::green_api_webhooks::Checked for #ident {
+            type View<'a> = #view<'a>;
+            fn view(&self) -> ::core::option::Option<#view<'_>> {
                 ::core::unimplemented!("the declaration has errors")
             }
         }

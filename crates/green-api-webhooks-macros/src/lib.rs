@@ -1,6 +1,7 @@
 //! `#[derive(Wire)]`: turns a declared webhook type into tolerant, lossless serde impls and a
 //! validator. It works in four steps: [`attrs`] reads the `#[wire(...)]` attributes, [`model`]
-//! checks the declaration as a whole and collects every error, and [`emit`] writes the impls.
+//! checks the declaration as a whole and collects every error, and [`emit`] writes the impls,
+//! [`view`] the checked view.
 //! When the declaration has errors, all of them are reported at their spans together with stub
 //! impls, so one mistake does not cascade into errors wherever the type is used.
 //!
@@ -12,13 +13,18 @@
 //! - an open enum of unit variants, each `#[wire(rename = "value")]`, plus one
 //!   `#[wire(other)] Other(String)` that keeps undocumented values.
 //!
-//! The expansion is trait impls only, never an inherent `impl`: the types' own methods are
-//! written by hand in `green-api-webhooks` and call these traits (the hidden `Tagged` for tagged
-//! enums, the public `OpenEnum` for open ones).
+//! Every declaration also gets its checked view ([`view`]): a type `{Name}View<'a>` beside it
+//! (a struct of the same fields for an object, an enum of the variants' views for a tagged enum,
+//! `&'a Name` for an open enum) and the public `Checked` impl that builds it.
+//!
+//! The expansion is trait impls and those view types, never an inherent `impl`: the types' own
+//! methods are written by hand in `green-api-webhooks` and call these traits (the hidden
+//! `Tagged` for tagged enums, the public `OpenEnum` for open ones, `Checked` for views).
 
 mod attrs;
 mod emit;
 mod model;
+mod view;
 
 use proc_macro::TokenStream;
 

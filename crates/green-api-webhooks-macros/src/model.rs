@@ -1,21 +1,28 @@
 //! Checks a declaration as a whole and turns it into what `emit` needs. Every problem is
 //! collected; none stops the check.
 
+use quote::ToTokens;
 use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Fields, GenericArgument, Ident, LitStr, PathArguments, Type};
+use syn::{
+    Attribute, Data, DeriveInput, Fields, GenericArgument, Ident, LitStr, PathArguments, Type,
+    Visibility,
+};
 
 use crate::attrs::{Errors, Place, WireAttrs};
 
 pub enum Declaration {
     Object(Object),
-    Tagged(Tagged),
+    Tagged(Box<Tagged>),
     Open(Open),
 }
 
 pub struct Object {
     pub ident: Ident,
+    pub vis: Visibility,
     pub fields: Vec<Field>,
     pub extra: Ident,
+    /// The extra field's rustdoc, for the view.
+    pub extra_docs: Vec<Attribute>,
 }
 
 pub struct Field {
@@ -26,20 +33,33 @@ pub struct Field {
     pub mandatory: bool,
     /// The wire name of the documented field this one is another spelling of.
     pub alias_of: Option<LitStr>,
+    /// The field's rustdoc, for the view.
+    pub docs: Vec<Attribute>,
 }
 
 pub struct Tagged {
     pub ident: Ident,
+    pub vis: Visibility,
     pub tag: LitStr,
-    pub variants: Vec<(Ident, LitStr)>,
-    /// The variants that take more than one tag value: the other spellings of each. Such a
-    /// variant holds a `Spelled<T>`, which remembers the spelling that arrived.
-    pub spellings: Vec<(Ident, Vec<LitStr>)>,
-    pub unknown: Ident,
+    pub variants: Vec<Variant>,
+    pub unknown: Variant,
+}
+
+/// A variant of a tagged enum: its tag value (none for the catch-all) and the type it holds.
+pub struct Variant {
+    pub ident: Ident,
+    pub value: Option<LitStr>,
+    /// Other tag values of the same variant; such a variant holds a `Spelled<T>`, which
+    /// remembers the spelling that arrived.
+    pub also: Vec<LitStr>,
+    pub ty: Type,
+    /// The variant's rustdoc, for the view.
+    pub docs: Vec<Attribute>,
 }
 
 pub struct Open {
     pub ident: Ident,
+    pub vis: Visibility,
     pub values: Vec<(Ident, LitStr)>,
     pub other: Ident,
 }
@@ -52,6 +72,7 @@ impl Declaration {
         }
         let container = WireAttrs::parse(&input.attrs, Place::Container, &mut errors);
         let ident = input.ident.clone();
+        let vis = input.vis.clone();
         let declaration = match &input.data {
             Data::Struct(data) => {
                 if let Some(tag) = &container.tag {
@@ -60,15 +81,14 @@ impl Declaration {
                         "`tag` is for enums chosen by a key such as typeMessage",
                     );
                 }
-                object(ident, &data.fields, &mut errors).map(Declaration::Object)
+                object(ident, vis, &data.fields, &mut errors).map(Declaration::Object)
             }
             Data::Enum(data) => {
                 let variants: Vec<_> = data.variants.iter().collect();
                 match container.tag {
-                    Some(tag) => {
-                        tagged(ident, tag, &variants, &mut errors).map(Declaration::Tagged)
-                    }
-                    None => open(ident, &variants, &mut errors).map(Declaration::Open),
+                    Some(tag) => tagged(ident, vis, tag, &variants, &mut errors)
+                        .map(|tagged| Declaration::Tagged(Box::new(tagged))),
+                    None => open(ident, vis, &variants, &mut errors).map(Declaration::Open),
                 }
             }
             Data::Union(data) => {
@@ -85,14 +105,14 @@ impl Declaration {
     }
 }
 
-fn object(ident: Ident, fields: &Fields, errors: &mut Errors) -> Option<Object> {
+fn object(ident: Ident, vis: Visibility, fields: &Fields, errors: &mut Errors) -> Option<Object> {
     let Fields::Named(named) = fields else {
         errors.push(ident.span(), "a wire object needs named fields");
         return None;
     };
     let mut out = Vec::new();
     let mut seen_wires: Vec<LitStr> = Vec::new();
-    let mut extra: Option<Ident> = None;
+    let mut extra: Option<(Ident, Vec<Attribute>)> = None;
     for field in &named.named {
         let attrs = WireAttrs::parse(&field.attrs, Place::Field, errors);
         // Named fields always have an ident.
@@ -106,7 +126,7 @@ fn object(ident: Ident, fields: &Fields, errors: &mut Errors) -> Option<Object> 
             if extra.is_some() {
                 errors.push(span, "only one field can be #[wire(extra)]");
             }
-            extra = Some(field_ident);
+            extra = Some((field_ident, docs(&field.attrs)));
             continue;
         }
         let Some(wire) = attrs.rename else {
@@ -137,20 +157,33 @@ fn object(ident: Ident, fields: &Fields, errors: &mut Errors) -> Option<Object> 
             ty: ty.clone(),
             mandatory: attrs.mandatory.is_some(),
             alias_of: attrs.alias_of,
+            docs: docs(&field.attrs),
         });
     }
     for field in &out {
         if let Some(alias_of) = &field.alias_of {
             let target = out.iter().find(|f| f.wire.value() == alias_of.value());
-            if target.is_none_or(|t| t.alias_of.is_some() || t.ident == field.ident) {
-                errors.push(
+            match target {
+                Some(t) if t.alias_of.is_none() && t.ident != field.ident => {
+                    // The view reads the alias into the documented field, so both have one type.
+                    if !same_type(&t.ty, &field.ty) {
+                        errors.push(
+                            field.ty.span(),
+                            format_args!(
+                                "an alias has the same type as the field it spells differently: `{}`",
+                                t.ty.to_token_stream()
+                            ),
+                        );
+                    }
+                }
+                _ => errors.push(
                     alias_of.span(),
                     "`alias_of` names the wire name of another, non-alias field",
-                );
+                ),
             }
         }
     }
-    let Some(extra) = extra else {
+    let Some((extra, extra_docs)) = extra else {
         errors.push(
             ident.span(),
             "a wire object needs one #[wire(extra)] field of type Extra, to keep unknown keys",
@@ -159,41 +192,53 @@ fn object(ident: Ident, fields: &Fields, errors: &mut Errors) -> Option<Object> 
     };
     Some(Object {
         ident,
+        vis,
         fields: out,
         extra,
+        extra_docs,
     })
 }
 
 fn tagged(
     ident: Ident,
+    vis: Visibility,
     tag: LitStr,
     variants: &[&syn::Variant],
     errors: &mut Errors,
 ) -> Option<Tagged> {
-    let mut out = Vec::new();
-    let mut spellings = Vec::new();
+    let mut out: Vec<Variant> = Vec::new();
     let mut unknown = None;
     for variant in variants {
         let attrs = WireAttrs::parse(&variant.attrs, Place::Variant, errors);
-        if let (Some(first), true) = (attrs.also.first(), attrs.rename.is_none()) {
-            errors.push(
-                first.span(),
-                "`also` gives other spellings of the variant's `rename`, which it needs",
-            );
-        }
         if let Some(span) = attrs.other {
             errors.push(
                 span,
                 "`other` is for open enums of strings; a tagged enum has `unknown`",
             );
         }
-        if !matches!(&variant.fields, Fields::Unnamed(f) if f.unnamed.len() == 1) {
+        let ty = match &variant.fields {
+            Fields::Unnamed(f) if f.unnamed.len() == 1 => f.unnamed[0].ty.clone(),
+            _ => {
+                errors.push(
+                    variant.span(),
+                    "a tagged variant holds one type: `Variant(Type)`",
+                );
+                continue;
+            }
+        };
+        if let (Some(first), true) = (attrs.also.first(), attrs.rename.is_none()) {
             errors.push(
-                variant.span(),
-                "a tagged variant holds one type: `Variant(Type)`",
+                first.span(),
+                "`also` gives other spellings of the variant's `rename`, which it needs",
             );
-            continue;
         }
+        let held = Variant {
+            ident: variant.ident.clone(),
+            value: None,
+            also: Vec::new(),
+            ty,
+            docs: docs(&variant.attrs),
+        };
         if let Some(span) = attrs.unknown {
             if attrs.rename.is_some() {
                 errors.push(
@@ -204,24 +249,19 @@ fn tagged(
             if unknown.is_some() {
                 errors.push(span, "only one variant can be #[wire(unknown)]");
             }
-            unknown = Some(variant.ident.clone());
+            unknown = Some(held);
         } else if let Some(value) = attrs.rename {
-            let taken = || {
-                out.iter().map(|(_, v)| v).chain(
-                    spellings
-                        .iter()
-                        .flat_map(|(_, also): &(Ident, Vec<LitStr>)| also),
-                )
-            };
+            let taken = || out.iter().flat_map(|v| v.value.iter().chain(&v.also));
             check_wire_name(&value, taken(), errors);
             for (i, spelling) in attrs.also.iter().enumerate() {
                 let earlier = std::iter::once(&value).chain(&attrs.also[..i]);
                 check_wire_name(spelling, taken().chain(earlier), errors);
             }
-            if !attrs.also.is_empty() {
-                spellings.push((variant.ident.clone(), attrs.also));
-            }
-            out.push((variant.ident.clone(), value));
+            out.push(Variant {
+                value: Some(value),
+                also: attrs.also,
+                ..held
+            });
         } else {
             errors.push(
                 variant.ident.span(),
@@ -238,14 +278,19 @@ fn tagged(
     };
     Some(Tagged {
         ident,
+        vis,
         tag,
         variants: out,
-        spellings,
         unknown,
     })
 }
 
-fn open(ident: Ident, variants: &[&syn::Variant], errors: &mut Errors) -> Option<Open> {
+fn open(
+    ident: Ident,
+    vis: Visibility,
+    variants: &[&syn::Variant],
+    errors: &mut Errors,
+) -> Option<Open> {
     let mut values = Vec::new();
     let mut other = None;
     for variant in variants {
@@ -294,6 +339,7 @@ fn open(ident: Ident, variants: &[&syn::Variant], errors: &mut Errors) -> Option
     };
     Some(Open {
         ident,
+        vis,
         values,
         other,
     })
@@ -330,4 +376,18 @@ fn option_inner(ty: &Type) -> Option<&Type> {
         GenericArgument::Type(inner) if args.args.len() == 1 => Some(inner),
         _ => None,
     }
+}
+
+/// The `#[doc]` attributes among `attrs`.
+fn docs(attrs: &[Attribute]) -> Vec<Attribute> {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .cloned()
+        .collect()
+}
+
+/// Whether two types are written the same way.
+fn same_type(a: &Type, b: &Type) -> bool {
+    a.to_token_stream().to_string() == b.to_token_stream().to_string()
 }

@@ -23,6 +23,41 @@ fn object_expansion() {
     }));
 }
 
+/// The view of every kind of field: plain and borrowed scalars, a nested object, an array, a
+/// string-or-integer, and a mandatory and an optional field with alternative spellings.
+#[test]
+fn view_expansion() {
+    insta::assert_snapshot!(expanded(quote! {
+        /// A press.
+        pub struct Press {
+            /// Id of the message.
+            #[wire(rename = "stanzaId", mandatory)]
+            pub stanza_id: Option<String>,
+            #[wire(rename = "selectedIndex")]
+            pub selected_index: Option<i64>,
+            #[wire(rename = "selectedId", mandatory)]
+            pub selected_id: Option<crate::StringOrInteger>,
+            #[wire(rename = "selectedButtonId", alias_of = "selectedId")]
+            pub selected_button_id: Option<crate::StringOrInteger>,
+            #[wire(rename = "selectedText")]
+            pub selected_text: Option<String>,
+            #[wire(rename = "buttonText", alias_of = "selectedText")]
+            pub button_text: Option<String>,
+            #[wire(rename = "quote")]
+            pub quote: Option<Quote>,
+            #[wire(rename = "message", mandatory)]
+            pub message: Option<crate::MessageData>,
+            #[wire(rename = "buttons", mandatory)]
+            pub buttons: Option<Vec<Button>>,
+            #[wire(rename = "score")]
+            pub score: Option<serde_json::Number>,
+            /// Unknown keys.
+            #[wire(extra)]
+            pub extra: Extra,
+        }
+    }));
+}
+
 #[test]
 fn tagged_enum_expansion() {
     insta::assert_snapshot!(expanded(quote! {

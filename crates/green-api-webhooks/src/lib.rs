@@ -16,6 +16,7 @@ mod report;
 mod roles;
 mod spelled;
 mod values;
+mod view;
 mod webhook;
 mod wire;
 
@@ -28,6 +29,7 @@ pub use pointer::{JsonPointer, PointerSegment};
 pub use report::{Issue, IssueKind, Path, Report, Severity};
 pub use spelled::Spelled;
 pub use values::{ChatId, ChatKind, InstanceId, InstanceKind, Timestamp};
+pub use view::{Checked, Items, ItemsIter};
 pub use wire::{Extra, StringOrInteger, UnknownObject};
 
 /// What generated code needs; not part of the API.

@@ -5,8 +5,9 @@
 use std::borrow::Cow;
 
 use crate::roles::MessageRoles;
+use crate::view::Checked;
 use crate::wire::Tagged;
-use crate::{FileMessageData, MessageData, Quote};
+use crate::{FileMessageData, MessageData, MessageDataView, Quote};
 
 impl MessageData {
     /// The key whose value chooses the variant: `typeMessage`.
@@ -58,5 +59,12 @@ impl MessageData {
     /// The text of the button or list row that was chosen.
     pub fn choice_text(&self) -> Option<&str> {
         MessageRoles::choice_text(self)
+    }
+
+    /// The checked view of the message: the variant's body with every mandatory field a plain
+    /// value, borrowed from `self`. `None` when a mandatory field is missing or did not fit, or
+    /// `typeMessage` is missing or not a string; see [`Webhook::view`](crate::Webhook::view).
+    pub fn view(&self) -> Option<MessageDataView<'_>> {
+        Checked::view(self)
     }
 }

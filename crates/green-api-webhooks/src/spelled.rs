@@ -51,3 +51,14 @@ impl<T> DerefMut for Spelled<T> {
         &mut self.value
     }
 }
+
+impl<T: crate::Checked> crate::Checked for Spelled<T> {
+    type View<'a>
+        = T::View<'a>
+    where
+        T: 'a;
+
+    fn view(&self) -> Option<Self::View<'_>> {
+        self.value.view()
+    }
+}

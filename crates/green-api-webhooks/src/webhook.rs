@@ -8,10 +8,11 @@ use std::borrow::Cow;
 
 use crate::roles::WebhookRoles;
 use crate::values::{ChatId, InstanceId, InstanceKind, Timestamp};
+use crate::view::Checked;
 use crate::wire::Tagged;
 use crate::{
     FileMessageData, InstanceData, InstanceState, InstanceStatus, MessageData, MessageStatus,
-    Quote, SenderData, Webhook,
+    Quote, SenderData, Webhook, WebhookView,
 };
 
 impl Webhook {
@@ -241,6 +242,42 @@ impl Webhook {
     /// ```
     pub fn message_status(&self) -> Option<&MessageStatus> {
         WebhookRoles::message_status(self)
+    }
+
+    /// The checked view of the body: the same variants and fields, with every mandatory field a
+    /// plain value (`&str`, `i64`, `bool`, the view of a nested object) and every alternative
+    /// spelling read into its documented field, all borrowed from `self` without a copy or an
+    /// allocation. See [`Checked`] for what it checks.
+    ///
+    /// `None` when a mandatory field is missing or its value did not fit, here or in a nested
+    /// object or array item, or `typeWebhook` / `typeMessage` is missing or not a string. The
+    /// reason is in [`Webhook::validate`]'s report, whose errors name each such field by path:
+    /// the view is a yes or no, so that building it costs no more than reading the fields.
+    /// Every body whose report has no errors (warnings allowed) has a view.
+    ///
+    /// ```
+    /// use green_api_webhooks::{MessageDataView, Webhook, WebhookView};
+    ///
+    /// let body = r#"{"typeWebhook": "incomingMessageReceived",
+    ///   "instanceData": {"idInstance": 1101, "wid": "79001234567@c.us", "typeInstance": "whatsapp"},
+    ///   "timestamp": 1588091580, "idMessage": "F7AEC1B7086ECDC7E6E45923F5EDB825",
+    ///   "senderData": {"chatId": "79001234568@c.us", "sender": "79001234568@c.us"},
+    ///   "messageData": {"typeMessage": "textMessage", "textMessageData": {"textMessage": "hi"}}}"#;
+    /// let webhook = Webhook::from_str(body)?;
+    /// if let Some(WebhookView::IncomingMessageReceived(message)) = webhook.view() {
+    ///     let chat: &str = message.sender_data.chat_id;
+    ///     let at: i64 = message.timestamp;
+    ///     if let MessageDataView::TextMessage(text) = message.message_data {
+    ///         println!("{chat} at {at}: {}", text.text_message_data.text_message);
+    ///     }
+    /// }
+    ///
+    /// let incomplete = Webhook::from_str(r#"{"typeWebhook": "incomingMessageReceived"}"#)?;
+    /// assert!(incomplete.view().is_none());
+    /// # Ok::<(), green_api_webhooks::ParseError>(())
+    /// ```
+    pub fn view(&self) -> Option<WebhookView<'_>> {
+        Checked::view(self)
     }
 }
 

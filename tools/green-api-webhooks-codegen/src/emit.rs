@@ -91,6 +91,8 @@ fn mod_file(spec: &Spec) -> GeneratedFile {
     let mut names: Vec<String> = spec.modules().iter().map(module_name).collect();
     names.sort_unstable();
     let names: Vec<Ident> = names.iter().map(|n| ident(n)).collect();
+    // `MessageDataView` and `WebhookView` are the checked views `#[derive(Wire)]` writes beside
+    // the two tagged enums; the other modules' views come with their globs.
     let tokens = quote! {
         #![doc = " Types generated from the spec: one private module per spec file, every type"]
         #![doc = " re-exported at the crate root, its one public path."]
@@ -99,8 +101,8 @@ fn mod_file(spec: &Spec) -> GeneratedFile {
         mod webhook;
         #(mod #names;)*
 
-        pub use message_data::MessageData;
-        pub use webhook::Webhook;
+        pub use message_data::{MessageData, MessageDataView};
+        pub use webhook::{Webhook, WebhookView};
         #(pub use #names::*;)*
     };
     render("mod.rs".into(), "spec/", tokens)

@@ -31,6 +31,13 @@ pub const RESERVED_NAMES: &[&str] = &[
     "Limits",
     "ParseError",
     "ParseOptions",
+    // The checked view: its trait and array view, and the view enums `#[derive(Wire)]` writes
+    // beside `Webhook` and `MessageData`. (Every other view is `{Name}View` of a spec type.)
+    "Checked",
+    "Items",
+    "ItemsIter",
+    "WebhookView",
+    "MessageDataView",
     // The derive every generated declaration uses.
     "Wire",
 ];

@@ -39,8 +39,8 @@ mod template_buttons_reply_message;
 mod template_message;
 mod text_message;
 
-pub use message_data::MessageData;
-pub use webhook::Webhook;
+pub use message_data::{MessageData, MessageDataView};
+pub use webhook::{Webhook, WebhookView};
 pub use buttons_message::*;
 pub use buttons_response_message::*;
 pub use contact_message::*;

@@ -37,6 +37,7 @@ macro_rules! misfit_scalars {
 mod object;
 mod primitive;
 mod tagged;
+mod view;
 
 use std::fmt;
 
@@ -50,6 +51,7 @@ use crate::report::{IssueKind, Path, Report};
 pub use object::{FieldSeed, Key, deserialize_object, validate_extra};
 pub use primitive::{FromScalar, Scalar, StringOrInteger, WireSeed, deserialize_scalar};
 pub use tagged::{Tagged, deserialize_tagged, validate_unknown};
+pub use view::{view_mandatory, view_optional, view_spelled, view_unknown};
 
 /// Fields the spec does not know, or whose value did not fit the spec's type, by wire name.
 /// They are written back on serialization, so nothing is lost.
