@@ -117,7 +117,7 @@ fn added_field(
         (
             Impact::Behaviour,
             format!("mandatory field added: {declared}"),
-            "code compiles (the struct is `#[non_exhaustive]`); bodies without it now fail validation, and bodies that had it now parse it instead of keeping it in `extra`".to_string(),
+            "code compiles (the struct and its view are `#[non_exhaustive]`); bodies without it now fail validation and have no checked view, and bodies that had it now parse it instead of keeping it in `extra`".to_string(),
         )
     } else {
         (
@@ -188,14 +188,14 @@ fn changed(
     }
     match (old.mandatory, new.mandatory) {
         (false, true) => found.push((
-            Impact::Behaviour,
+            Impact::Breaking,
             "now mandatory (was optional)".into(),
-            "validation is stricter: bodies without it now fail".into(),
+            format!("in the checked view (`view()`), `{0}` changes from an `Option` to a plain value: code reading it must follow; validation is stricter (bodies without it now fail) and such bodies have no view", rust_name(new)),
         )),
         (true, false) => found.push((
-            Impact::Behaviour,
+            Impact::Breaking,
             "now optional (was mandatory)".into(),
-            "validation is more relaxed: bodies without it no longer fail".into(),
+            format!("in the checked view (`view()`), `{0}` changes from a plain value to an `Option`: code reading it must follow; validation is more relaxed (bodies without it no longer fail, and have a view)", rust_name(new)),
         )),
         _ => {}
     }
