@@ -183,6 +183,19 @@ fn to_serde_derives(text: &str) -> String {
         let indent = &line[..line.len() - trimmed.len()];
         let replaced = if trimmed == "use green_api_webhooks_macros::Wire;" {
             "use serde::{Deserialize, Serialize};".to_owned()
+        } else if let Some((module, names)) = trimmed
+            .strip_prefix("pub use ")
+            .and_then(|rest| rest.strip_suffix("};"))
+            .and_then(|rest| rest.split_once("::{"))
+        {
+            // The checked views (`WebhookView`, ...) are written by the derive, which the
+            // comparison does not have.
+            let kept: Vec<&str> = names
+                .split(',')
+                .map(str::trim)
+                .filter(|name| !name.ends_with("View"))
+                .collect();
+            format!("{indent}pub use {module}::{{{}}};", kept.join(", "))
         } else if trimmed.starts_with("#[derive(") {
             line.replace("Wire)]", "Serialize, Deserialize)]")
         } else if let Some(rest) = trimmed.strip_prefix("#[wire(rename = ") {
