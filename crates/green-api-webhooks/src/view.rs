@@ -20,13 +20,14 @@ use crate::wire::StringOrInteger;
 ///
 /// [`Checked::view`] is `None` when a mandatory field, here or in a nested object or array
 /// item, is missing or has a value that did not fit its type, or when a `typeWebhook` /
-/// `typeMessage` is missing or not a string: exactly the cases `validate()` reports as errors
-/// about the body's shape. A body whose report has no errors (warnings allowed) always has a
-/// view. The view borrows from the value; building it allocates nothing and copies no string.
+/// `typeMessage` is missing or not a string: the cases `validate()` reports as a missing field,
+/// or as a wrong type or out-of-range value at a mandatory field. A body whose report has no
+/// errors (warnings allowed) always has a view. The view borrows from the value; building it
+/// allocates nothing and copies no string.
 ///
-/// The view does not replace `validate()`: errors that leave the shape intact (a string outside
-/// its documented values, a value of the wrong type under an optional field, which then reads
-/// `None` as it does in the parsed struct) still leave a view.
+/// The view does not replace `validate()`: the other errors (a string outside its documented
+/// values, a value of the wrong type under an optional field, which then reads `None` as it
+/// does in the parsed struct) still leave a view.
 ///
 /// ```
 /// use green_api_webhooks::{Checked, InstanceData};
