@@ -3,31 +3,13 @@
 //! over every fixture that has a view, reading the whole view (every field, every array item)
 //! through `Debug` into a writer that keeps nothing.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+#[path = "common/counting.rs"]
+mod counting;
+
 use std::fmt::Write as _;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
+use counting::allocations;
 use green_api_webhooks::Webhook;
-
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is passed on to the system allocator unchanged; only a counter is added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: the caller's contract for `layout` is the system allocator's.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from `alloc` above, which is the system allocator's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
 
 /// Counts the bytes written to it and keeps none of them.
 struct Discard(usize);
@@ -46,13 +28,13 @@ fn building_and_reading_a_view_allocates_nothing() {
         let webhook = Webhook::from_slice(&body).expect("fixtures are JSON objects");
         let clean = webhook.validate().is_clean();
 
-        let before = ALLOCATIONS.load(Ordering::Relaxed);
+        let before = allocations();
         let view = webhook.view();
         let mut sink = Discard(0);
         if let Some(view) = &view {
             write!(sink, "{view:?}").expect("the sink takes everything");
         }
-        let after = ALLOCATIONS.load(Ordering::Relaxed);
+        let after = allocations();
 
         if clean {
             assert!(view.is_some(), "{name}: a clean body has a view");
@@ -74,9 +56,9 @@ fn building_and_reading_a_view_allocates_nothing() {
     // The counter does count: the same reading into a `String` allocates.
     let body = green_api_webhooks_fixtures::file("constructed/interactive-buttons.json");
     let webhook = Webhook::from_slice(&body).expect("a JSON object");
-    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    let before = allocations();
     let view = webhook.view().expect("a complete body");
     let text = format!("{view:?}");
-    assert!(ALLOCATIONS.load(Ordering::Relaxed) > before);
+    assert!(allocations() > before);
     assert!(text.contains("ButtonView"));
 }
