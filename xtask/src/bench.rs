@@ -160,7 +160,7 @@ fn format_ns(ns: f64) -> String {
 
 /// How many bodies the NDJSON batch holds: every fixture.
 fn fixture_count(root: &Path) -> usize {
-    ["payloads", "constructed"]
+    ["payloads", "constructed", "products"]
         .iter()
         .filter_map(|sub| std::fs::read_dir(root.join("fixtures").join(sub)).ok())
         .flat_map(|entries| entries.flatten())

@@ -10,11 +10,16 @@ use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Builds timed per measurement; the median is printed, since one build on a shared
+    /// machine can be off by a third.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+}
 
 const COMPARISON: &str = "serde-derives-comparison";
 
-pub fn run(root: &Path, _args: Args) -> Result<ExitCode, String> {
+pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
     let spec = green_api_webhooks_spec::load_dir(&root.join("spec")).map_err(|e| e.to_string())?;
     let variants = spec.webhooks().count() + spec.messages().count();
     let comparison = write_comparison_crate(root)?;
@@ -38,8 +43,8 @@ pub fn run(root: &Path, _args: Args) -> Result<ExitCode, String> {
             target: Some(root.join("target/compile-cost/target")),
         };
         for (kind, clean) in [("clean", true), ("incremental", false)] {
-            let a = ours.time(release, clean)?;
-            let b = theirs.time(release, clean)?;
+            let a = median(args.runs, || ours.time(release, clean))?;
+            let b = median(args.runs, || theirs.time(release, clean))?;
             println!(
                 "{profile:<9} {kind:<12} {:>18} {:>18} {:>9.2}x",
                 format!(
@@ -57,6 +62,17 @@ pub fn run(root: &Path, _args: Args) -> Result<ExitCode, String> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn median(
+    runs: usize,
+    mut time: impl FnMut() -> Result<Duration, String>,
+) -> Result<Duration, String> {
+    let mut times = (0..runs.max(1))
+        .map(|_| time())
+        .collect::<Result<Vec<_>, _>>()?;
+    times.sort();
+    Ok(times[times.len() / 2])
 }
 
 struct Crate {

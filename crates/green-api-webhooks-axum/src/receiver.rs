@@ -97,7 +97,7 @@ impl<H: WebhookHandler> WebhookReceiver<H> {
             handler: Arc::new(self.handler),
             options: ParseOptions {
                 limits: self.limits,
-                strict: false,
+                ..ParseOptions::default()
             },
             body_timeout: self.body_timeout,
         };

@@ -35,6 +35,8 @@ pub struct WireAttrs {
     pub extra: Option<Span>,
     pub unknown: Option<Span>,
     pub other: Option<Span>,
+    /// On a struct: the spec has rules for it, which its validator runs.
+    pub rules: Option<Span>,
 }
 
 /// Where an attribute stands, which decides the keys it may have.
@@ -57,7 +59,7 @@ impl WireAttrs {
                     .unwrap_or_default();
                 let span = meta.path.span();
                 let allowed = match place {
-                    Place::Container => &["tag"][..],
+                    Place::Container => &["tag", "rules"][..],
                     Place::Field => &["rename", "mandatory", "alias_of", "extra"][..],
                     Place::Variant => &["rename", "also", "unknown", "other"][..],
                 };
@@ -83,6 +85,7 @@ impl WireAttrs {
                     "mandatory" => set(&mut found.mandatory, span),
                     "extra" => set(&mut found.extra, span),
                     "unknown" => set(&mut found.unknown, span),
+                    "rules" => set(&mut found.rules, span),
                     _ => set(&mut found.other, span),
                 };
                 if duplicate {

@@ -40,8 +40,12 @@ fn object_impls(object: &Object) -> TokenStream {
         ident,
         fields,
         extra,
+        rules,
         ..
     } = object;
+    let rules = rules.then(|| {
+        quote! { <Self as ::green_api_webhooks::__private::Rules>::check_rules(self, path, report); }
+    });
     let names: Vec<_> = fields.iter().map(|f| &f.ident).collect();
     let wires: Vec<_> = fields.iter().map(|f| &f.wire).collect();
     let types: Vec<_> = fields.iter().map(|f| &f.ty).collect();
@@ -102,6 +106,7 @@ fn object_impls(object: &Object) -> TokenStream {
                     path,
                     report,
                 );
+                #rules
             }
         }
 

@@ -23,6 +23,8 @@ pub struct Object {
     pub extra: Ident,
     /// The extra field's rustdoc, for the view.
     pub extra_docs: Vec<Attribute>,
+    /// Whether the validator also runs the spec's rules for the type (`#[wire(rules)]`).
+    pub rules: bool,
 }
 
 pub struct Field {
@@ -81,9 +83,18 @@ impl Declaration {
                         "`tag` is for enums chosen by a key such as typeMessage",
                     );
                 }
-                object(ident, vis, &data.fields, &mut errors).map(Declaration::Object)
+                object(ident, vis, &data.fields, &mut errors).map(|mut object| {
+                    object.rules = container.rules.is_some();
+                    Declaration::Object(object)
+                })
             }
             Data::Enum(data) => {
+                if let Some(span) = container.rules {
+                    errors.push(
+                        span,
+                        "`rules` is for structs: the spec's rules are about objects",
+                    );
+                }
                 let variants: Vec<_> = data.variants.iter().collect();
                 match container.tag {
                     Some(tag) => tagged(ident, vis, tag, &variants, &mut errors)
@@ -196,6 +207,7 @@ fn object(ident: Ident, vis: Visibility, fields: &Fields, errors: &mut Errors) -
         fields: out,
         extra,
         extra_docs,
+        rules: false,
     })
 }
 

@@ -26,6 +26,7 @@ pub fn object(object: &Object) -> TokenStream {
         fields,
         extra,
         extra_docs,
+        ..
     } = object;
     let view = format_ident!("{}View", ident);
     let doc = format!(

@@ -2,10 +2,10 @@
 //! (in `webhook.rs`) call these.
 
 use crate::JsonType;
-use crate::Webhook;
 use crate::limits::{Limits, READER_MAX_DEPTH, check_depth};
 use crate::report::{Path, Report};
 use crate::wire::{Fit, Wire};
+use crate::{Product, Webhook};
 
 /// Why a body could not be read at all. Anything that is JSON and an object parses; everything
 /// else about it is reported by [`Webhook::validate`]. New reasons may come (a new limit, say),
@@ -62,6 +62,9 @@ pub struct ParseOptions {
     pub limits: Limits,
     /// Fail with [`ParseError::Rejected`] when `validate()` reports anything, warnings included.
     pub strict: bool,
+    /// The product whose rules the strict check applies; `None` for the body's own
+    /// (`instanceData.typeInstance`, else the default product).
+    pub product: Option<Product>,
 }
 
 impl From<serde_json::Error> for ParseError {
@@ -112,7 +115,10 @@ pub(crate) fn parse(body: &[u8], options: &ParseOptions) -> Result<Webhook, Pars
         other => other,
     })?;
     if options.strict {
-        let report = webhook.validate();
+        let report = match options.product {
+            Some(product) => webhook.validate_as(product),
+            None => webhook.validate(),
+        };
         if !report.is_clean() {
             return Err(ParseError::Rejected { report });
         }
@@ -136,10 +142,11 @@ fn parse_json(body: &[u8]) -> Result<Webhook, ParseError> {
     }
 }
 
-/// Every deviation of `value` from the spec, from the root of the body.
-pub(crate) fn validate<T: Wire>(value: &T) -> Report {
-    let mut report = Report::default();
-    value.validate_wire(&Path::Root, &mut report);
+/// Every deviation of a body from the spec under `product`'s rules.
+pub(crate) fn validate(webhook: &Webhook, product: Product) -> Report {
+    let mut report = Report::for_product(product);
+    webhook.validate_wire(&Path::Root, &mut report);
+    crate::checks::check_kinds(webhook, &mut report);
     report
 }
 

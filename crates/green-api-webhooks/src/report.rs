@@ -10,10 +10,12 @@ use crate::pointer::JsonPointer;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// The body contradicts the spec: a mandatory field is missing, a value has the wrong JSON
-    /// type, or a string is outside its documented set of values.
+    /// type, or a string is outside its documented set of values; or it breaks a rule the spec
+    /// marks as an error.
     Error,
     /// The body has something the spec does not know: an unknown field, `typeWebhook` or
     /// `typeMessage`. Green-API adds these before documenting them, so they are kept and flagged.
+    /// Also a rule the spec marks as a warning.
     Warning,
 }
 
@@ -64,15 +66,59 @@ pub enum IssueKind {
         /// The tag's value in the body.
         value: String,
     },
+    /// A `typeMessage` under a `typeWebhook` its page does not list.
+    NotUnderWebhook {
+        /// The body's `typeWebhook`.
+        type_webhook: String,
+        /// The `typeWebhook` values the message arrives under.
+        documented: &'static [&'static str],
+    },
+    /// A field mandatory in the bodies of the product whose rules were applied (though not in
+    /// every product's, so the checked view has it as an `Option`) is absent.
+    MissingInProduct {
+        /// That product.
+        product: crate::Product,
+    },
+    /// A `typeWebhook` or `typeMessage` the docs of the body's product do not list.
+    NotInProduct {
+        /// The product whose rules were applied.
+        product: crate::Product,
+    },
+    /// A documented value that a spec rule does not allow in this place (a reply button among
+    /// interactive buttons).
+    NotAllowedHere {
+        /// The value in the body.
+        value: String,
+        /// The values allowed here.
+        allowed: &'static [&'static str],
+    },
+    /// A field that must be present because of another field's value.
+    RequiredBy {
+        /// The wire name of the field whose value requires it.
+        field: &'static str,
+        /// That value.
+        value: &'static str,
+    },
+    /// A value that does not have the format the spec asks of it, for the body's product.
+    BadFormat {
+        /// The format, as the spec names it.
+        format: crate::Format,
+        /// What the format accepts, in words.
+        expected: &'static str,
+    },
 }
 
 impl IssueKind {
-    /// Errors contradict the spec; warnings are things it does not know.
+    /// Errors contradict the spec; warnings are things it does not know. A kind that comes from a
+    /// spec rule (`RequiredBy`, `BadFormat`, `NotAllowedHere`, `MissingInProduct`) is an error
+    /// here, and `NotUnderWebhook` a warning; [`Issue::severity`] has the spec's own severity.
     pub fn severity(&self) -> Severity {
         match self {
             IssueKind::UnknownField
             | IssueKind::UnknownVariant { .. }
-            | IssueKind::AlternativeSpelling { .. } => Severity::Warning,
+            | IssueKind::AlternativeSpelling { .. }
+            | IssueKind::NotInProduct { .. }
+            | IssueKind::NotUnderWebhook { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -108,6 +154,31 @@ impl fmt::Display for IssueKind {
                     "`{value}` is not in the spec; the body is kept as raw JSON"
                 )
             }
+            IssueKind::NotUnderWebhook {
+                type_webhook,
+                documented,
+            } => write!(
+                f,
+                "this typeMessage does not arrive under typeWebhook `{type_webhook}`; it arrives under {}",
+                documented.join(", ")
+            ),
+            IssueKind::MissingInProduct { product } => {
+                write!(f, "mandatory in {product} bodies, and missing")
+            }
+            IssueKind::NotInProduct { product } => {
+                write!(f, "not in the documentation of {product}")
+            }
+            IssueKind::NotAllowedHere { value, allowed } => {
+                write!(
+                    f,
+                    "`{value}` is not allowed here; allowed: {}",
+                    allowed.join(", ")
+                )
+            }
+            IssueKind::RequiredBy { field, value } => {
+                write!(f, "mandatory when `{field}` is `{value}`, and missing")
+            }
+            IssueKind::BadFormat { expected, .. } => write!(f, "expected {expected}"),
         }
     }
 }
@@ -122,12 +193,23 @@ pub struct Issue {
     pub path: JsonPointer,
     /// What is wrong.
     pub kind: IssueKind,
+    severity: Severity,
 }
 
 impl Issue {
-    /// Whether this is an error or a warning.
+    /// An issue of `kind` at `path`, with the kind's severity.
+    pub fn new(path: JsonPointer, kind: IssueKind) -> Issue {
+        let severity = kind.severity();
+        Issue {
+            path,
+            kind,
+            severity,
+        }
+    }
+
+    /// Whether this is an error or a warning: the kind's, or the spec rule's that found it.
     pub fn severity(&self) -> Severity {
-        self.kind.severity()
+        self.severity
     }
 
     /// The human-readable message, without the path.
@@ -148,9 +230,12 @@ impl fmt::Display for Issue {
 }
 
 /// Every deviation found by `validate()`: for each object, its typed fields in spec order, then
-/// its unknown keys and the values that did not fit.
+/// its unknown keys and the values that did not fit, then the spec's rules for the object; last,
+/// the rules about the body's kinds (which product sends them, under which `typeWebhook`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
+    /// The product whose rules were applied.
+    pub product: crate::Product,
     /// The issues, in the order described above, at most [`Report::MAX_ISSUES`].
     pub issues: Vec<Issue>,
     /// Errors found after `issues` was full, counted but not kept.
@@ -188,13 +273,33 @@ impl Report {
             .filter(|i| i.severity() == Severity::Warning)
     }
 
+    /// An empty report for a body validated under `product`'s rules.
+    pub fn for_product(product: crate::Product) -> Report {
+        Report {
+            product,
+            ..Report::default()
+        }
+    }
+
+    /// The product whose rules are applied.
+    pub fn product(&self) -> crate::Product {
+        self.product
+    }
+
     pub(crate) fn push(&mut self, path: &Path<'_>, kind: IssueKind) {
+        let severity = kind.severity();
+        self.push_as(path, kind, severity);
+    }
+
+    /// Records an issue with the severity a spec rule gives it.
+    pub(crate) fn push_as(&mut self, path: &Path<'_>, kind: IssueKind, severity: Severity) {
         if self.issues.len() < Self::MAX_ISSUES {
             self.issues.push(Issue {
                 path: JsonPointer::from(path),
                 kind,
+                severity,
             });
-        } else if kind.severity() == Severity::Error {
+        } else if severity == Severity::Error {
             self.omitted_errors += 1;
         } else {
             self.omitted_warnings += 1;

@@ -1,5 +1,4 @@
-//! Typed views of values the docs give meaning to: chat ids, instance ids, timestamps and the
-//! messenger of an instance. They borrow or copy what the body holds; the body itself keeps the
+//! Typed views of values the docs give meaning to: chat ids, instance ids and timestamps. They borrow or copy what the body holds; the body itself keeps the
 //! value exactly as it arrived, so serializing it gives back the same JSON.
 
 use std::fmt;
@@ -195,32 +194,6 @@ impl Timestamp {
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)
-    }
-}
-
-/// The messenger an instance serves, from `instanceData.typeInstance`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum InstanceKind<'a> {
-    /// `whatsapp`
-    WhatsApp,
-    /// `telegram`
-    Telegram,
-    /// `v3`: MAX instances.
-    Max,
-    /// Any other value, as it arrived.
-    Other(&'a str),
-}
-
-impl<'a> InstanceKind<'a> {
-    /// The kind a `typeInstance` value names.
-    pub fn from_wire(value: &'a str) -> InstanceKind<'a> {
-        match value {
-            "whatsapp" => InstanceKind::WhatsApp,
-            "telegram" => InstanceKind::Telegram,
-            "v3" => InstanceKind::Max,
-            other => InstanceKind::Other(other),
-        }
     }
 }
 

@@ -36,8 +36,8 @@ use crate::wire::StringOrInteger;
 ///     r#"{"idInstance": 1101, "wid": "79001234567@c.us", "typeInstance": "whatsapp"}"#,
 /// )?;
 /// let view = instance.view().expect("every mandatory field is present");
-/// let wid: &str = view.wid;
-/// assert_eq!(wid, "79001234567@c.us");
+/// let chat_id: Option<&str> = view.wid; // mandatory in some products only
+/// assert_eq!(chat_id, Some("79001234567@c.us"));
 /// assert_eq!(view.id_instance.as_i64(), Some(1101));
 ///
 /// let partial: InstanceData = serde_json::from_str(r#"{"idInstance": 1101}"#)?;

@@ -6,8 +6,9 @@ use crate::parse::{self, ParseError, ParseOptions};
 use crate::report::Report;
 use std::borrow::Cow;
 
+use crate::Product;
 use crate::roles::WebhookRoles;
-use crate::values::{ChatId, InstanceId, InstanceKind, Timestamp};
+use crate::values::{ChatId, InstanceId, Timestamp};
 use crate::view::Checked;
 use crate::wire::Tagged;
 use crate::{
@@ -52,9 +53,34 @@ impl Webhook {
         Webhook::from_slice(body.as_bytes())
     }
 
-    /// Every deviation from the spec, with JSON Pointer paths in wire names.
+    /// Every deviation from the spec, with JSON Pointer paths in wire names, under the rules of
+    /// the body's product ([`Webhook::product`]; the default product when the body names none).
     pub fn validate(&self) -> Report {
-        parse::validate(self)
+        self.validate_as(self.product().unwrap_or_default())
+    }
+
+    /// [`Webhook::validate`] under the rules of `product`, whatever the body says: for WABA,
+    /// whose bodies say `whatsapp`, or for bodies that name no product.
+    ///
+    /// ```
+    /// use green_api_webhooks::{Product, Webhook};
+    ///
+    /// let body = br#"{"typeWebhook":"incomingMessageReceived",
+    ///   "instanceData":{"idInstance":4100000000,"typeInstance":"telegram"},
+    ///   "timestamp":1763115112,"idMessage":"1763115112345",
+    ///   "senderData":{"chatId":"-10000000000000","sender":"10000000"},
+    ///   "messageData":{"typeMessage":"textMessage","textMessageData":{"textMessage":"Hi"}}}"#;
+    /// let webhook = Webhook::from_slice(body)?;
+    /// assert_eq!(webhook.product(), Some(Product::Telegram));
+    /// assert!(webhook.validate().is_valid());
+    /// // The same body under WhatsApp's rules: no `wid`, and chat ids that are not WhatsApp's.
+    /// let as_whatsapp = webhook.validate_as(Product::WhatsApp);
+    /// assert!(!as_whatsapp.is_valid());
+    /// assert!(as_whatsapp.errors().any(|issue| issue.path == "/instanceData/wid"));
+    /// # Ok::<(), green_api_webhooks::ParseError>(())
+    /// ```
+    pub fn validate_as(&self, product: Product) -> Report {
+        parse::validate(self, product)
     }
 
     /// The body as JSON, exactly as parsed (field order aside).
@@ -93,10 +119,10 @@ impl Webhook {
             .and_then(InstanceId::from_wire)
     }
 
-    /// The messenger of the instance that sent the webhook (`typeInstance`).
-    pub fn instance_kind(&self) -> Option<InstanceKind<'_>> {
-        let kind = self.instance()?.type_instance.as_deref()?;
-        Some(InstanceKind::from_wire(kind))
+    /// The product of the instance that sent the webhook, from `instanceData.typeInstance`;
+    /// `None` when the body names none, or one the spec does not know.
+    pub fn product(&self) -> Option<Product> {
+        Product::from_type_instance(self.instance()?.type_instance.as_deref()?)
     }
 
     /// When the event happened. See [`Webhook::text`] for an example.

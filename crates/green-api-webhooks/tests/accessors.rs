@@ -12,7 +12,7 @@ fn answers(webhook: &Webhook) -> Vec<String> {
         }
     };
     put("instance", webhook.instance_id().map(|id| id.to_string()));
-    put("kind", webhook.instance_kind().map(|k| format!("{k:?}")));
+    put("product", webhook.product().map(|p| p.to_string()));
     put("time", webhook.timestamp().map(|t| t.to_string()));
     put("id", webhook.id_message().map(str::to_owned));
     put(

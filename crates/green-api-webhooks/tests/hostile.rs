@@ -256,7 +256,7 @@ fn deep_nesting_is_refused_before_parsing() {
             max_depth: 8,
             ..Limits::default()
         },
-        strict: false,
+        ..ParseOptions::default()
     };
     let nine = format!("{{\"x\":{}{}}}", "[".repeat(8), "]".repeat(8));
     insta::assert_snapshot!(
@@ -268,7 +268,7 @@ fn deep_nesting_is_refused_before_parsing() {
             max_depth: 1_000,
             ..Limits::default()
         },
-        strict: false,
+        ..ParseOptions::default()
     };
     let deep_object = format!("{}{}", "{\"a\":".repeat(500), "}".repeat(500));
     insta::assert_snapshot!(
@@ -290,7 +290,7 @@ fn huge_bodies_are_refused_or_parsed_within_limits() {
             max_body_bytes: 16 * 1024 * 1024,
             ..Limits::default()
         },
-        strict: false,
+        ..ParseOptions::default()
     };
     insta::assert_snapshot!(
         "string_of_10_mb_with_a_raised_limit",

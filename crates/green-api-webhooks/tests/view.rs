@@ -429,7 +429,7 @@ fn a_documented_value_that_did_not_fit_is_not_replaced_by_an_alternative_one() {
 #[test]
 fn a_missing_or_misfit_mandatory_field_leaves_no_view() {
     for (pointer, value) in [
-        ("/instanceData/wid", None),
+        ("/instanceData/idInstance", None),
         ("/timestamp", Some(json!("soon"))),
         ("/timestamp", Some(json!(1e30))),
         (&*format!("{PRESS}/stanzaId"), None),

@@ -152,7 +152,7 @@ impl Body<'_> {
     pub fn parse(&self) -> Result<Webhook, ParseError> {
         let options = ParseOptions {
             limits: self.limits,
-            strict: false,
+            ..ParseOptions::default()
         };
         Webhook::from_slice_with(self.bytes, &options).map_err(|error| match error {
             ParseError::Syntax {

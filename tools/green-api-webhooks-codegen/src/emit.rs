@@ -17,6 +17,7 @@ pub fn files(spec: &Spec) -> Vec<GeneratedFile> {
         webhook_file(spec),
         message_data_file(spec),
         crate::roles::roles_file(spec),
+        crate::rules::rules_file(spec),
     ];
     files.extend(spec.modules().iter().map(|m| module_file(spec, m)));
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -64,7 +65,7 @@ fn space_items(source: &str) -> String {
 }
 
 /// `#[doc = " line"]` attributes for each line of a doc text.
-fn docs(text: &str) -> TokenStream {
+pub(crate) fn docs(text: &str) -> TokenStream {
     let lines = text.lines().map(|line| {
         if line.is_empty() {
             String::new()
@@ -83,7 +84,7 @@ pub(crate) fn ident(name: &str) -> Ident {
 }
 
 /// `#[non_exhaustive]` when the growth policy says so.
-fn growth(item: Item) -> Option<TokenStream> {
+pub(crate) fn growth(item: Item) -> Option<TokenStream> {
     is_non_exhaustive(item).then(|| quote! { #[non_exhaustive] })
 }
 
@@ -98,6 +99,7 @@ fn mod_file(spec: &Spec) -> GeneratedFile {
         #![doc = " re-exported at the crate root, its one public path."]
         mod message_data;
         mod roles;
+        mod rules;
         mod webhook;
         #(mod #names;)*
 
@@ -234,7 +236,11 @@ fn module_file(spec: &Spec, module: &Module) -> GeneratedFile {
         .iter()
         .map(|m| message(spec, m))
         .chain(module.objects.iter().map(|o| object(spec, o)))
-        .chain(module.enums.iter().map(open_enum));
+        .chain(module.enums.iter().map(open_enum))
+        .chain(std::iter::once(crate::rules::product_enum(
+            spec,
+            &module.products,
+        )));
     let module_doc = format!(" {}\n\n Documentation: <{}>", module.summary, module.page);
     let module_doc = module_doc.lines().map(|l| {
         if l == " " {
@@ -244,9 +250,12 @@ fn module_file(spec: &Spec, module: &Module) -> GeneratedFile {
         }
     });
     let use_imports = (!imports.is_empty()).then(|| quote! { use crate::{#(#imports),*}; });
+    let declares =
+        !(module.objects.is_empty() && module.messages.is_empty() && module.enums.is_empty());
+    let use_wire = declares.then(|| quote! { use green_api_webhooks_macros::Wire; });
     let tokens = quote! {
         #(#![doc = #module_doc])*
-        use green_api_webhooks_macros::Wire;
+        #use_wire
 
         #use_imports
 
@@ -261,7 +270,7 @@ fn message(spec: &Spec, message: &Message) -> TokenStream {
         "{}\n\nThe `messageData` of `typeMessage` = `{}`. Documentation: <{}>",
         message.summary, message.type_message, message.page
     ));
-    struct_tokens(spec, doc, &message.name, &message.fields)
+    struct_tokens(spec, doc, &message.name, &message.fields, None)
 }
 
 fn object(spec: &Spec, object: &Object) -> TokenStream {
@@ -269,10 +278,17 @@ fn object(spec: &Spec, object: &Object) -> TokenStream {
         "{}\n\nDocumentation: <{}>",
         object.summary, object.page
     ));
-    struct_tokens(spec, doc, &object.name, &object.fields)
+    let rules = crate::rules::has_rules(spec, object).then(|| quote! { #[wire(rules)] });
+    struct_tokens(spec, doc, &object.name, &object.fields, rules)
 }
 
-fn struct_tokens(spec: &Spec, doc: TokenStream, name: &str, fields: &[Field]) -> TokenStream {
+fn struct_tokens(
+    spec: &Spec,
+    doc: TokenStream,
+    name: &str,
+    fields: &[Field],
+    rules: Option<TokenStream>,
+) -> TokenStream {
     let name = ident(name);
     let non_exhaustive = growth(Item::Struct);
     let fields = fields.iter().map(|field| {
@@ -292,6 +308,7 @@ fn struct_tokens(spec: &Spec, doc: TokenStream, name: &str, fields: &[Field]) ->
         #doc
         #[derive(Clone, Debug, Default, PartialEq, Wire)]
         #non_exhaustive
+        #rules
         pub struct #name {
             #(#fields)*
             /// Keys the spec does not know, and known keys whose value did not fit, as they arrived.

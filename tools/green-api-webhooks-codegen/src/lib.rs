@@ -7,6 +7,7 @@
 
 mod emit;
 mod roles;
+mod rules;
 
 use green_api_webhooks_rust_model::NamingError;
 use green_api_webhooks_spec::Spec;

@@ -1,6 +1,7 @@
 //! The body fixtures in the workspace's `fixtures/` folder: documented example bodies
-//! (`payloads/`), bodies built from the spec where the docs show none (`constructed/`), and
-//! inputs the fuzzer found (`regressions/`). Every test, fuzzer and benchmark reads them here.
+//! (`payloads/`), bodies built from the spec where the docs show none (`constructed/`), bodies
+//! of each product other than WhatsApp's pages (`products/`), and inputs the fuzzer found
+//! (`regressions/`). Every test, fuzzer and benchmark reads them here.
 //!
 //! The functions without a folder argument use the checkout this crate was compiled in, which
 //! suits tests and benchmarks; a binary run by `cargo xtask` is given the workspace root instead
@@ -53,7 +54,8 @@ pub fn file(relative: &str) -> Vec<u8> {
     read(&dir().join(relative))
 }
 
-/// Every body of `payloads/` and `constructed/` (the `*.json` files), by file name, in name order.
+/// Every body of `payloads/`, `constructed/` and `products/` (the `*.json` files), by file name,
+/// in name order.
 pub fn bodies() -> Vec<(String, Vec<u8>)> {
     bodies_in(&workspace_root())
 }
@@ -61,7 +63,7 @@ pub fn bodies() -> Vec<(String, Vec<u8>)> {
 /// [`bodies`] of the workspace at `root`.
 pub fn bodies_in(root: &Path) -> Vec<(String, Vec<u8>)> {
     let dir = dir_in(root);
-    let mut out: Vec<(String, Vec<u8>)> = ["payloads", "constructed"]
+    let mut out: Vec<(String, Vec<u8>)> = ["payloads", "constructed", "products"]
         .into_iter()
         .flat_map(|sub| files_in(&dir.join(sub), "json"))
         .map(|path| (file_name(&path), read(&path)))

@@ -28,7 +28,7 @@ pub const OTHER: &str = "Other";
 /// The variant of `Webhook` and `MessageData` that keeps unknown tags.
 pub const UNKNOWN: &str = "Unknown";
 /// Module names the generated folder takes for itself.
-const RESERVED_MODULES: &[&str] = &["webhook", "message_data", "roles", "mod"];
+const RESERVED_MODULES: &[&str] = &["webhook", "message_data", "roles", "rules", "mod"];
 
 /// The kinds of item the generated crate declares, for the growth policy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +41,8 @@ pub enum Item {
     Struct,
     /// A string enum with a catch-all for undocumented values.
     OpenEnum,
+    /// `Product`: a variant per product of the spec.
+    Product,
 }
 
 /// The growth policy: every generated item is `#[non_exhaustive]`, so that new webhooks,
@@ -50,7 +52,7 @@ pub enum Item {
 /// fields); reading fields and matching known variants are unaffected.
 pub fn is_non_exhaustive(item: Item) -> bool {
     match item {
-        Item::Webhook | Item::MessageData | Item::Struct | Item::OpenEnum => true,
+        Item::Webhook | Item::MessageData | Item::Struct | Item::OpenEnum | Item::Product => true,
     }
 }
 

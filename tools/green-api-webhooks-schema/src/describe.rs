@@ -20,6 +20,9 @@ Open where Green-API adds things before documenting them: properties the spec do
 are allowed. A body is valid here when the green-api-webhooks library parses it to a known \
 webhook and message and `validate()` reports no error; the library also keeps bodies with \
 undocumented `typeWebhook` or `typeMessage` values (as warnings), which this schema rejects. \
+The spec's rules are the library's only: formats of ids and times, fields mandatory in some \
+products, values allowed in one place only, fields another field's value requires, and the \
+`typeWebhook` values a message arrives under. \
 JSON Schema counts `1.0` as an integer; the library does not.";
 
 /// The whole schema for `spec`.

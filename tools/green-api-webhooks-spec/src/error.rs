@@ -74,6 +74,16 @@ pub enum ErrorKind {
     },
     #[error("unknown typeWebhook `{0}`: no `[webhook.*]` has it")]
     UnknownWebhook(String),
+    #[error("`{name}` is not a format; expected one of: {expected}")]
+    UnknownFormat { name: String, expected: String },
+    #[error("a rule has exactly one of `format`, `allow`, or `when` with `require`")]
+    RuleShape,
+    #[error("`{name}` is not a product of the spec")]
+    UnknownProduct { name: String },
+    #[error("{0}")]
+    BadRule(String),
+    #[error("exactly one product is the `default`, found {0}")]
+    DefaultProducts(usize),
     #[error("`{at}` does not name an object, field, enum, typeMessage or typeWebhook of the spec")]
     DanglingException { at: String },
 }

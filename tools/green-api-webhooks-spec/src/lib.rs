@@ -3,6 +3,7 @@
 //! `file:line:col`.
 
 mod check;
+mod check_rules;
 mod error;
 mod json;
 mod load;
@@ -81,6 +82,7 @@ pub fn load_sources<'a>(
         enum_at: tables.enum_at,
     };
     errors.extend(check::check(&spec));
+    errors.extend(check_rules::check(&spec));
     if errors.is_empty() {
         return Ok(spec);
     }
@@ -223,6 +225,21 @@ impl Spec {
     pub fn bad_examples(&self) -> impl Iterator<Item = &BadExample> {
         self.modules.iter().flat_map(|m| &m.bad_examples)
     }
+    /// Every product, in path order then file order.
+    pub fn products(&self) -> impl Iterator<Item = &Product> {
+        self.modules.iter().flat_map(|m| &m.products)
+    }
+
+    /// The product whose rules apply to a body that names none.
+    pub fn default_product(&self) -> Option<&Product> {
+        self.products().find(|p| p.default)
+    }
+
+    /// Every rule, in path order then file order.
+    pub fn rules(&self) -> impl Iterator<Item = &Rule> {
+        self.modules.iter().flat_map(|m| &m.rules)
+    }
+
     pub fn exceptions(&self) -> impl Iterator<Item = &Exception> {
         self.modules.iter().flat_map(|m| &m.exceptions)
     }

@@ -7,10 +7,11 @@ use toml::de::{DeTable, DeValue};
 
 use crate::error::{ErrorKind, SpecError};
 use crate::model::{
-    BadExample, DRAFT_PLACEHOLDER, Enum, EnumValue, Exception, Field, Message, Module, Object,
-    ObjectId, Type, TypeExpr, Unchecked, Webhook,
+    BadExample, ChatIds, Check, DRAFT_PLACEHOLDER, Enum, EnumValue, Exception, Field, Format,
+    Message, Module, Object, ObjectId, Product, Products, Rule, Severity, Type, TypeExpr,
+    Unchecked, Webhook,
 };
-use crate::reader::{Source, Table};
+use crate::reader::{BoolOrStrings, Source, Table};
 use crate::roles::Role;
 
 const FILE_KEYS: &[&str] = &[
@@ -21,14 +22,20 @@ const FILE_KEYS: &[&str] = &[
     "object",
     "enum",
     "exception",
+    "bad_example",
+    "product",
+    "rule",
 ];
-const WEBHOOK_KEYS: &[&str] = &["type_webhook", "summary", "page", "body"];
+const WEBHOOK_KEYS: &[&str] = &["type_webhook", "summary", "page", "body", "products"];
 const MESSAGE_KEYS: &[&str] = &[
     "type_message",
     "also_tagged",
     "summary",
     "page",
     "webhooks",
+    "webhooks_severity",
+    "webhooks_reason",
+    "products",
     "fields",
 ];
 const OBJECT_KEYS: &[&str] = &["summary", "page", "fields"];
@@ -45,6 +52,10 @@ const FIELD_KEYS: &[&str] = &[
 const VALUE_KEYS: &[&str] = &["wire", "summary", "rust"];
 const EXCEPTION_KEYS: &[&str] = &["at", "docs", "reason", "unchecked"];
 const BAD_EXAMPLE_KEYS: &[&str] = &["payload", "reason"];
+const PRODUCT_KEYS: &[&str] = &["type_instance", "summary", "page", "chat_ids", "default"];
+const RULE_KEYS: &[&str] = &[
+    "at", "format", "allow", "when", "require", "severity", "reason", "page",
+];
 
 /// One file, read: its module, the types its fields and webhooks name (messages' fields, then objects', in
 /// file order) to resolve once every file is read, and its problems.
@@ -82,6 +93,8 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> LoadedFile {
         enums: Vec::new(),
         exceptions: Vec::new(),
         bad_examples: Vec::new(),
+        products: Vec::new(),
+        rules: Vec::new(),
     };
     let mut bodies = Vec::new();
     for (name, at, mut table) in top.opt_entries(&mut src, "webhook") {
@@ -94,6 +107,7 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> LoadedFile {
                 .map_or_else(|| page.clone(), |(p, _)| p),
             // Resolved once every file is loaded.
             body: ObjectId::UNRESOLVED,
+            products: products(&mut src, &mut table),
             name,
             loc: src.loc(at),
         };
@@ -109,6 +123,14 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> LoadedFile {
                 .opt_string(&mut src, "page")
                 .map_or_else(|| page.clone(), |(p, _)| p),
             webhooks: table.opt_strings(&mut src, "webhooks"),
+            webhooks_severity: table
+                .opt_string(&mut src, "webhooks_severity")
+                .and_then(|(text, offset)| severity(&mut src, "webhooks_severity", &text, offset))
+                .unwrap_or(Severity::Warning),
+            webhooks_reason: table
+                .opt_string(&mut src, "webhooks_reason")
+                .map(|(r, _)| r),
+            products: products(&mut src, &mut table),
             fields: fields(&mut src, &mut table, &mut written),
             name,
             loc: src.loc(at),
@@ -194,6 +216,39 @@ pub(crate) fn load_file(file: PathBuf, path: String, text: &str) -> LoadedFile {
         });
         entry.finish(&mut src, BAD_EXAMPLE_KEYS);
     }
+    for (name, at, mut table) in top.opt_entries(&mut src, "product") {
+        let product = Product {
+            type_instance: table.opt_string(&mut src, "type_instance").map(|(t, _)| t),
+            summary: read_summary(&mut src, &mut table),
+            page: text_or_empty(table.string(&mut src, "page")),
+            chat_ids: table
+                .string(&mut src, "chat_ids")
+                .and_then(|(text, offset)| {
+                    let scheme = ChatIds::ALL.iter().find(|(_, n)| *n == text);
+                    if scheme.is_none() {
+                        let expected = "\"whatsapp\", \"numeric\" or \"unchecked\"";
+                        let key = "chat_ids".to_string();
+                        src.error(offset, ErrorKind::WrongValue { key, expected });
+                    }
+                    scheme.map(|(scheme, _)| *scheme)
+                })
+                .unwrap_or(ChatIds::WhatsApp),
+            default: table.opt_bool(&mut src, "default").unwrap_or(false),
+            name,
+            loc: src.loc(at),
+        };
+        table.finish(&mut src, PRODUCT_KEYS);
+        module.products.push(product);
+    }
+    for item in top.opt_array(&mut src, "rule") {
+        let Some(mut entry) = Table::from_value(&mut src, "rule", item) else {
+            continue;
+        };
+        if let Some(rule) = rule(&mut src, &mut entry, &page) {
+            module.rules.push(rule);
+        }
+        entry.finish(&mut src, RULE_KEYS);
+    }
     top.finish(&mut src, FILE_KEYS);
     LoadedFile {
         module,
@@ -241,14 +296,102 @@ fn fields(
             }),
             // Resolved once every file is loaded.
             ty: Type::Any,
-            mandatory: entry.opt_bool(src, "mandatory").unwrap_or(false),
+            mandatory: false,
+            mandatory_for: Vec::new(),
             summary: read_summary(src, &mut entry),
             loc: src.loc(entry.start()),
         };
+        let mut field = field;
+        match entry.opt_bool_or_strings(src, "mandatory") {
+            Some(BoolOrStrings::Bool(mandatory)) => field.mandatory = mandatory,
+            Some(BoolOrStrings::Strings(products)) => field.mandatory_for = products,
+            None => {}
+        }
         entry.finish(src, FIELD_KEYS);
         fields.push(field);
     }
     fields
+}
+
+fn severity(src: &mut Source<'_>, key: &str, text: &str, offset: usize) -> Option<Severity> {
+    match text {
+        "error" => Some(Severity::Error),
+        "warning" => Some(Severity::Warning),
+        _ => {
+            let key = key.to_string();
+            let expected = "\"error\" or \"warning\"";
+            src.error(offset, ErrorKind::WrongValue { key, expected });
+            None
+        }
+    }
+}
+
+/// `products = [...]`: absent means every product.
+fn products(src: &mut Source<'_>, table: &mut Table<'_, '_>) -> Products {
+    match table.opt_bool_or_strings(src, "products") {
+        Some(BoolOrStrings::Strings(names)) => Products::Only(names),
+        Some(BoolOrStrings::Bool(_)) => {
+            let key = "products".to_string();
+            let expected = "a list of product names";
+            src.error(table.start(), ErrorKind::WrongValue { key, expected });
+            Products::All
+        }
+        None => Products::All,
+    }
+}
+
+/// One `[[rule]]`: `at`, exactly one of `format`, `allow` or `when` with `require`, then
+/// `severity`, `reason` and an optional `page` (the file's by default).
+fn rule(src: &mut Source<'_>, entry: &mut Table<'_, '_>, page: &str) -> Option<Rule> {
+    let at = text_or_empty(entry.string(src, "at"));
+    let format = entry.opt_string(src, "format").and_then(|(name, offset)| {
+        let format = Format::from_name(&name);
+        if format.is_none() {
+            let names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
+            src.error(
+                offset,
+                ErrorKind::UnknownFormat {
+                    name,
+                    expected: names.join(", "),
+                },
+            );
+        }
+        format
+    });
+    let allow = entry.opt_table_of_strings(src, "allow");
+    let when = entry.opt_table_of_string(src, "when");
+    let require = entry.opt_strings(src, "require");
+    let severity = entry
+        .string(src, "severity")
+        .and_then(|(text, offset)| severity(src, "severity", &text, offset));
+    let reason = text_or_empty(entry.string(src, "reason"));
+    let page = entry
+        .opt_string(src, "page")
+        .map_or_else(|| page.to_string(), |(p, _)| p);
+    let check = match (format, allow, when, require.is_empty()) {
+        (Some(format), None, None, true) => Check::Format(format),
+        (None, Some((field, values)), None, true) => Check::Allow { field, values },
+        (None, None, Some((when_field, when_value)), false) => Check::Require {
+            when_field,
+            when_value,
+            fields: require,
+        },
+        _ => {
+            src.error(entry.start(), ErrorKind::RuleShape);
+            return None;
+        }
+    };
+    Some(Rule {
+        at,
+        // Resolved once every file is loaded.
+        object: ObjectId::UNRESOLVED,
+        field: None,
+        check,
+        severity: severity.unwrap_or(Severity::Error),
+        reason,
+        page,
+        loc: src.loc(entry.start()),
+    })
 }
 
 /// `string`, `integer`, `number`, `boolean`, `any`, `string|integer`, `array<T>` or a type name.

@@ -51,7 +51,138 @@ pub struct Module {
     pub enums: Vec<Enum>,
     pub exceptions: Vec<Exception>,
     pub bad_examples: Vec<BadExample>,
+    /// The products (messengers) this file defines, usually all in one file.
+    pub products: Vec<Product>,
+    /// Conditions on values beyond their types.
+    pub rules: Vec<Rule>,
 }
+
+/// A Green-API product: a messenger with its own documentation tree, told apart in bodies by
+/// `instanceData.typeInstance`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Product {
+    /// Rust variant name, e.g. `WhatsApp`; spec files name products by it.
+    pub name: String,
+    /// The `typeInstance` of its bodies, e.g. `whatsapp`, or `v3` for MAX; `None` for a product
+    /// whose bodies cannot be told apart (WABA's say `whatsapp`): its rules apply only on request.
+    pub type_instance: Option<String>,
+    pub summary: String,
+    /// The root of the product's documentation.
+    pub page: String,
+    /// How its chat ids are written.
+    pub chat_ids: ChatIds,
+    /// The product whose rules apply to a body that names none.
+    pub default: bool,
+    pub loc: Loc,
+}
+
+/// How a product writes chat ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChatIds {
+    /// `"whatsapp"`: `number@c.us`, `id@g.us`, `id@lid`, `status@broadcast`, `id@newsletter`.
+    WhatsApp,
+    /// `"numeric"`: decimal numbers as strings, negative for groups.
+    Numeric,
+    /// `"unchecked"`: the docs show no form that a check could hold bodies to.
+    Unchecked,
+}
+
+impl ChatIds {
+    /// Every scheme, with the name spec files write.
+    pub const ALL: [(ChatIds, &'static str); 3] = [
+        (ChatIds::WhatsApp, "whatsapp"),
+        (ChatIds::Numeric, "numeric"),
+        (ChatIds::Unchecked, "unchecked"),
+    ];
+
+    pub fn name(self) -> &'static str {
+        ChatIds::ALL
+            .iter()
+            .find(|(scheme, _)| *scheme == self)
+            .map_or("", |(_, name)| name)
+    }
+}
+
+/// Which products an item is documented for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Products {
+    /// Every product (nothing written).
+    #[default]
+    All,
+    /// Only these, by product name.
+    Only(Vec<String>),
+}
+
+impl Products {
+    /// Whether the product named `name` is one of them.
+    pub fn includes(&self, name: &str) -> bool {
+        match self {
+            Products::All => true,
+            Products::Only(names) => names.iter().any(|n| n == name),
+        }
+    }
+}
+
+/// How bad a broken rule is, as written in the spec.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Severity {
+    /// The body contradicts the docs.
+    Error,
+    /// The body is unusual; worth a look, not a rejection.
+    Warning,
+}
+
+/// A condition on values beyond their types, with its reason and severity:
+/// `[[rule]]` in a spec file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    /// `Object.wireName` for a field's rule, `Object` for an object's.
+    pub at: String,
+    /// The object it is about, resolved from `at`.
+    pub object: ObjectId,
+    /// The field it is about (a position in the object's fields), for field rules.
+    pub field: Option<usize>,
+    pub check: Check,
+    pub severity: Severity,
+    /// Why the rule holds, in our words.
+    pub reason: String,
+    /// The page that states it.
+    pub page: String,
+    pub loc: Loc,
+}
+
+/// What a rule checks.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Check {
+    /// `format = "chat_id"`: the field's value has this format (for the body's product).
+    Format(Format),
+    /// `allow = { type = ["copy", "call"] }`: in the object (or each object of the array) the
+    /// field holds, the named field takes only these values here.
+    Allow { field: String, values: Vec<String> },
+    /// `when = { type = "copy" }, require = ["copyCode"]`: when the object's field has this
+    /// value, these fields must be present.
+    Require {
+        when_field: String,
+        when_value: String,
+        fields: Vec<String>,
+    },
+}
+
+impl Check {
+    /// The rule's shape as the spec writes it, for messages.
+    pub fn shape(&self) -> &'static str {
+        match self {
+            Check::Format(_) => "format",
+            Check::Allow { .. } => "allow",
+            Check::Require { .. } => "require",
+        }
+    }
+}
+
+#[path = "../../../crates/green-api-webhooks/src/format.rs"]
+mod format;
+
+pub use format::Format;
 
 /// A documented example body that is wrong, by name in the docs' payload folder, and why: tests
 /// do not require it to parse to a typed variant or to validate.
@@ -73,6 +204,8 @@ pub struct Webhook {
     pub page: String,
     /// The object holding every body field except `typeWebhook`.
     pub body: ObjectId,
+    /// The products that send it.
+    pub products: Products,
     pub loc: Loc,
 }
 
@@ -89,6 +222,13 @@ pub struct Message {
     pub page: String,
     /// The `typeWebhook` values this message may arrive under.
     pub webhooks: Vec<String>,
+    /// How bad a body with this message under another `typeWebhook` is: a warning unless the
+    /// spec says why it is an error (`webhooks_severity`, `webhooks_reason`), since the pages'
+    /// conditions leave out some echoes of the instance's own messages.
+    pub webhooks_severity: Severity,
+    pub webhooks_reason: Option<String>,
+    /// The products that send it.
+    pub products: Products,
     /// Fields of `messageData` other than `typeMessage`.
     pub fields: Vec<Field>,
     pub loc: Loc,
@@ -117,7 +257,11 @@ pub struct Field {
     /// What the field means to applications, for the generated accessors.
     pub role: Option<Role>,
     pub ty: Type,
+    /// Mandatory in every product's bodies.
     pub mandatory: bool,
+    /// Products in whose bodies the field is mandatory although it is not in every product's
+    /// (`mandatory = ["WhatsApp"]`); empty when `mandatory` is set.
+    pub mandatory_for: Vec<String>,
     pub summary: String,
     pub loc: Loc,
 }

@@ -135,6 +135,84 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 
+    /// `key = true` or `key = ["a", "b"]`.
+    pub(crate) fn opt_bool_or_strings(
+        &mut self,
+        src: &mut Source<'_>,
+        key: &'static str,
+    ) -> Option<BoolOrStrings> {
+        let value = self.take(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(BoolOrStrings::Bool(*b)),
+            DeValue::Array(items) => Some(BoolOrStrings::Strings(
+                items
+                    .iter()
+                    .filter_map(|item| as_string(src, key, item).map(|(s, _)| s))
+                    .collect(),
+            )),
+            _ => {
+                src.error(
+                    value.span().start,
+                    wrong(key, "true, false or a list of names"),
+                );
+                None
+            }
+        }
+    }
+
+    /// `key = { name = ["a", "b"] }`: one name with its list of strings.
+    pub(crate) fn opt_table_of_strings(
+        &mut self,
+        src: &mut Source<'_>,
+        key: &'static str,
+    ) -> Option<(String, Vec<String>)> {
+        let (name, value) = self.single_entry(src, key)?;
+        match value.get_ref() {
+            DeValue::Array(items) => Some((
+                name,
+                items
+                    .iter()
+                    .filter_map(|item| as_string(src, key, item).map(|(s, _)| s))
+                    .collect(),
+            )),
+            _ => {
+                src.error(
+                    value.span().start,
+                    wrong(key, "a table of one list of strings"),
+                );
+                None
+            }
+        }
+    }
+
+    /// `key = { name = "value" }`.
+    pub(crate) fn opt_table_of_string(
+        &mut self,
+        src: &mut Source<'_>,
+        key: &'static str,
+    ) -> Option<(String, String)> {
+        let (name, value) = self.single_entry(src, key)?;
+        as_string(src, key, value).map(|(text, _)| (name, text))
+    }
+
+    fn single_entry(
+        &mut self,
+        src: &mut Source<'_>,
+        key: &'static str,
+    ) -> Option<(String, &'t Spanned<DeValue<'i>>)> {
+        let value = self.take(key)?;
+        match value.get_ref() {
+            DeValue::Table(entries) if entries.len() == 1 => entries
+                .iter()
+                .next()
+                .map(|(name, value)| (name.get_ref().to_string(), value)),
+            _ => {
+                src.error(value.span().start, wrong(key, "a table with one key"));
+                None
+            }
+        }
+    }
+
     pub(crate) fn opt_strings(&mut self, src: &mut Source<'_>, key: &'static str) -> Vec<String> {
         self.opt_array(src, key)
             .into_iter()
@@ -195,6 +273,12 @@ impl<'t, 'i> Table<'t, 'i> {
             }
         }
     }
+}
+
+/// A key that is either a flag or a list of names, such as `mandatory`.
+pub(crate) enum BoolOrStrings {
+    Bool(bool),
+    Strings(Vec<String>),
 }
 
 fn as_string(

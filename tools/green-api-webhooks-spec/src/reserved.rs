@@ -25,7 +25,9 @@ pub const RESERVED_NAMES: &[&str] = &[
     "ChatId",
     "ChatKind",
     "InstanceId",
-    "InstanceKind",
+    // `Product` is written from the spec's `[product.*]` tables, not from an object.
+    "Product",
+    "Format",
     "Timestamp",
     "Severity",
     "Limits",

@@ -40,6 +40,16 @@ pub(crate) fn resolve(
         }
     }
     let resolver = Resolver { objects, enums };
+    // Each object's wire names, for rules that name a field of an object in another file.
+    let all: Vec<Vec<Vec<String>>> = modules
+        .iter()
+        .map(|m| {
+            m.objects
+                .iter()
+                .map(|o| o.fields.iter().map(|f| f.wire.clone()).collect())
+                .collect()
+        })
+        .collect();
     for ((module, written), bodies) in modules.iter_mut().zip(written).zip(bodies) {
         let fields = module
             .messages
@@ -52,6 +62,35 @@ pub(crate) fn resolve(
                 Err(name) => errors.push(SpecError {
                     loc: field.loc.clone(),
                     kind: ErrorKind::Undefined { name },
+                }),
+            }
+        }
+        for rule in &mut module.rules {
+            let (object, field) = match rule.at.split_once('.') {
+                Some((object, field)) => (object, Some(field)),
+                None => (rule.at.as_str(), None),
+            };
+            let Some(id) = resolver.objects.get(object) else {
+                errors.push(SpecError {
+                    loc: rule.loc.clone(),
+                    kind: ErrorKind::Undefined {
+                        name: object.to_string(),
+                    },
+                });
+                continue;
+            };
+            rule.object = *id;
+            let Some(field) = field else { continue };
+            let (m, i) = tables.object_at[id.0 as usize];
+            let fields = match all.get(m) {
+                Some(objects) => &objects[i],
+                None => continue,
+            };
+            match fields.iter().position(|wire| wire == field) {
+                Some(position) => rule.field = Some(position),
+                None => errors.push(SpecError {
+                    loc: rule.loc.clone(),
+                    kind: ErrorKind::BadRule(format!("`{object}` has no field `{field}`")),
                 }),
             }
         }

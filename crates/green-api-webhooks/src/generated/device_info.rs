@@ -13,6 +13,7 @@ use crate::{InstanceData, Extra};
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/DeviceInfo/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct DeviceInfoWebhook {
     /// The instance the webhook is about.
     #[wire(rename = "instanceData", mandatory)]
@@ -65,6 +66,7 @@ pub struct DeviceData {
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/AvatarInfo/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct AvatarInfoWebhook {
     /// The instance that asked for the avatar.
     #[wire(rename = "instanceData", mandatory)]

@@ -13,6 +13,7 @@ use crate::{MessageData, Extra};
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/Webhook-IncomingMessageReceived/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct MessageWebhook {
     /// The instance that received the webhook.
     #[wire(rename = "instanceData", mandatory)]
@@ -39,14 +40,15 @@ pub struct MessageWebhook {
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/Webhook-IncomingMessageReceived/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct InstanceData {
     /// Instance id: an int64 in the docs, sometimes a string in real bodies.
     #[wire(rename = "idInstance", mandatory)]
     pub id_instance: Option<crate::StringOrInteger>,
-    /// The instance's own WhatsApp id, such as `79001234567@c.us`.
-    #[wire(rename = "wid", mandatory)]
+    /// The instance's own account id: `79001234567@c.us` on WhatsApp, WABA and MAX, a number on Instagram; Telegram bodies have none.
+    #[wire(rename = "wid")]
     pub wid: Option<String>,
-    /// Messenger of the instance: `whatsapp`.
+    /// The product of the instance: `whatsapp`, `telegram`, `v3` (MAX) or `instagram`.
     #[wire(rename = "typeInstance", mandatory)]
     pub type_instance: Option<String>,
     /// Keys the spec does not know, and known keys whose value did not fit, as they arrived.
@@ -59,8 +61,9 @@ pub struct InstanceData {
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/incoming-message/Webhook-IncomingMessageReceived/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct SenderData {
-    /// The chat the message belongs to (`…@c.us` or `…@g.us`).
+    /// The chat the message belongs to: `…@c.us`, `…@g.us`, `…@lid`... on WhatsApp; a number, negative for groups, on Telegram and MAX.
     #[wire(rename = "chatId", mandatory)]
     pub chat_id: Option<String>,
     /// Name of the chat.
@@ -75,7 +78,42 @@ pub struct SenderData {
     /// The sender's name in the instance's phone book; absent or empty when unknown.
     #[wire(rename = "senderContactName")]
     pub sender_contact_name: Option<String>,
+    /// Telegram and MAX: what kind of chat this is.
+    #[wire(rename = "chatType")]
+    pub chat_type: Option<ChatType>,
+    /// Telegram and MAX: what kind of account sent the message.
+    #[wire(rename = "senderType")]
+    pub sender_type: Option<ChatType>,
+    /// Telegram and MAX: the sender's phone number as digits; 0 when hidden or in groups.
+    #[wire(rename = "senderPhoneNumber")]
+    pub sender_phone_number: Option<i64>,
     /// Keys the spec does not know, and known keys whose value did not fit, as they arrived.
     #[wire(extra)]
     pub extra: Extra,
+}
+
+/// What kind of chat or account a Telegram or MAX id names.
+///
+/// Documentation: <https://green-api.com/en/telegram/docs/faq/how-to-detect-bot>
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Wire)]
+#[non_exhaustive]
+pub enum ChatType {
+    /// A person.
+    #[wire(rename = "user")]
+    User,
+    /// A group.
+    #[wire(rename = "group")]
+    Group,
+    /// A Telegram supergroup.
+    #[wire(rename = "supergroup")]
+    Supergroup,
+    /// A channel.
+    #[wire(rename = "channel")]
+    Channel,
+    /// A bot account.
+    #[wire(rename = "bot")]
+    Bot,
+    /// A value the spec does not document, kept as it arrived.
+    #[wire(other)]
+    Other(String),
 }

@@ -106,6 +106,9 @@ pub struct FileMessageData {
     /// For videos: true for a round video note, false for an ordinary video.
     #[wire(rename = "videoNote")]
     pub video_note: Option<bool>,
+    /// For images: whether the image is animated.
+    #[wire(rename = "isAnimated")]
+    pub is_animated: Option<bool>,
     /// Keys the spec does not know, and known keys whose value did not fit, as they arrived.
     #[wire(extra)]
     pub extra: Extra,

@@ -13,6 +13,7 @@ use crate::{InstanceData, Extra};
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/IncomingBlock/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct IncomingBlockWebhook {
     /// The instance that was blocked.
     #[wire(rename = "instanceData", mandatory)]

@@ -13,8 +13,9 @@ use crate::{InstanceData, Extra};
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/IncomingCall/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct IncomingCallWebhook {
-    /// Who is calling (`…@c.us`).
+    /// Who is calling (`…@c.us`, or `…@lid` for a hidden number).
     #[wire(rename = "from", mandatory)]
     pub from: Option<String>,
     /// The instance being called.

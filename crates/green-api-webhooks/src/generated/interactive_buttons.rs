@@ -27,6 +27,7 @@ pub struct InteractiveButtons {
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/InteractiveButtons/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct InteractiveButtonsData {
     /// Title above the text.
     #[wire(rename = "titleText")]
@@ -50,6 +51,7 @@ pub struct InteractiveButtonsData {
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/InteractiveButtons/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct Button {
     /// What the button does.
     #[wire(rename = "type", mandatory)]

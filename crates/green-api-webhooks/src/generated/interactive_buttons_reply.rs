@@ -27,6 +27,7 @@ pub struct InteractiveButtonsReply {
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/InteractiveButtonsReply/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct InteractiveButtonsReplyData {
     /// Title above the text.
     #[wire(rename = "titleText")]

@@ -13,6 +13,7 @@ use crate::{InstanceData, Extra};
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/OutgoingMessageStatus/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct OutgoingMessageStatusWebhook {
     /// The chat the message was sent to.
     #[wire(rename = "chatId")]
@@ -67,6 +68,9 @@ pub enum MessageStatus {
     /// Sending is suspended because of suspected spam.
     #[wire(rename = "yellowCard")]
     YellowCard,
+    /// WABA: the 24-hour window for free-form messages to this chat is closed.
+    #[wire(rename = "noActiveSession")]
+    NoActiveSession,
     /// A value the spec does not document, kept as it arrived.
     #[wire(other)]
     Other(String),

@@ -13,6 +13,7 @@ use crate::{InstanceData, Extra};
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/QuotaExceeded/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct QuotaExceededWebhook {
     /// The instance that hit the limit.
     #[wire(rename = "instanceData", mandatory)]

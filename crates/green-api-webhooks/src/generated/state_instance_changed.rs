@@ -13,6 +13,7 @@ use crate::{InstanceData, Extra};
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/StateInstanceChanged/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct StateInstanceChangedWebhook {
     /// The instance whose state changed.
     #[wire(rename = "instanceData", mandatory)]
@@ -49,9 +50,18 @@ pub enum InstanceState {
     /// The instance is (re)starting, e.g. for maintenance; `authorized` follows within minutes.
     #[wire(rename = "starting")]
     Starting,
-    /// Sending is partly or fully suspended because of suspected spam.
+    /// Sending is partly or fully suspended because of suspected spam; older bodies' name for `suspended`.
     #[wire(rename = "yellowCard")]
     YellowCard,
+    /// Sending is suspended because of suspected spam (the state that replaced `yellowCard`).
+    #[wire(rename = "suspended")]
+    Suspended,
+    /// Telegram: waiting for the login code sent to the account's phone.
+    #[wire(rename = "pendingCode")]
+    PendingCode,
+    /// Telegram: waiting for the account's two-step verification password.
+    #[wire(rename = "pendingPassword")]
+    PendingPassword,
     /// A value the spec does not document, kept as it arrived.
     #[wire(other)]
     Other(String),

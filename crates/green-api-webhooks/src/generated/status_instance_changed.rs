@@ -13,6 +13,7 @@ use crate::{InstanceData, Extra};
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/StatusInstanceChanged/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct StatusInstanceChangedWebhook {
     /// The instance whose socket changed.
     #[wire(rename = "instanceData", mandatory)]

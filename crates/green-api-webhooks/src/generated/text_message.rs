@@ -37,6 +37,12 @@ pub struct TextMessageData {
     /// Whether the text was produced from a template.
     #[wire(rename = "isTemplateMessage")]
     pub is_template_message: Option<bool>,
+    /// Whether the message was forwarded (MAX and Instagram bodies).
+    #[wire(rename = "isForwarded")]
+    pub is_forwarded: Option<bool>,
+    /// How many times the message was forwarded (MAX and Instagram bodies).
+    #[wire(rename = "forwardingScore")]
+    pub forwarding_score: Option<i64>,
     /// Keys the spec does not know, and known keys whose value did not fit, as they arrived.
     #[wire(extra)]
     pub extra: Extra,

@@ -46,6 +46,46 @@ pub enum Webhook {
     /// `typeWebhook` = `incomingCall`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/IncomingCall/>
     #[wire(rename = "incomingCall")]
     IncomingCall(crate::IncomingCallWebhook),
+    /// Someone commented on a post of the instance's account. Setting `incomingCommentWebhook`.
+    ///
+    /// `typeWebhook` = `incomingCommentReceived`. Documentation: <https://green-api.com/instagram/docs/api/receiving/notifications-format/comments/Webhook-IncomingCommentReceived>
+    #[wire(rename = "incomingCommentReceived")]
+    IncomingCommentReceived(crate::CommentWebhook),
+    /// The instance commented through the API. Setting `outgoingAPICommentWebhook`.
+    ///
+    /// `typeWebhook` = `outgoingAPICommentReceived`. Documentation: <https://green-api.com/instagram/docs/api/receiving/notifications-format/comments/Webhook-OutgoingCommentReceived>
+    #[wire(rename = "outgoingAPICommentReceived")]
+    OutgoingApiCommentReceived(crate::CommentWebhook),
+    /// The account commented from the app; documented, though Instagram does not report these yet.
+    ///
+    /// `typeWebhook` = `outgoingCommentReceived`. Documentation: <https://green-api.com/instagram/docs/api/receiving/notifications-format/comments/Webhook-OutgoingCommentReceived>
+    #[wire(rename = "outgoingCommentReceived")]
+    OutgoingCommentReceived(crate::CommentWebhook),
+    /// Whether a comment the instance sent was delivered. Setting `outgoingCommentStatusWebhook`.
+    ///
+    /// `typeWebhook` = `outgoingCommentStatus`. Documentation: <https://green-api.com/instagram/docs/api/receiving/notifications-format/statuses/OutgoingCommentStatus>
+    #[wire(rename = "outgoingCommentStatus")]
+    OutgoingCommentStatus(crate::CommentStatusWebhook),
+    /// Whether editing a comment of the instance worked.
+    ///
+    /// `typeWebhook` = `editCommentStatus`. Documentation: <https://green-api.com/instagram/docs/api/receiving/notifications-format/statuses/EditCommentStatus>
+    #[wire(rename = "editCommentStatus")]
+    EditCommentStatus(crate::EditCommentStatusWebhook),
+    /// Whether liking or unliking a comment worked.
+    ///
+    /// `typeWebhook` = `likedCommentStatus`. Documentation: <https://green-api.com/instagram/docs/api/receiving/notifications-format/statuses/LikedCommentStatus>
+    #[wire(rename = "likedCommentStatus")]
+    LikedCommentStatus(crate::LikedCommentStatusWebhook),
+    /// Someone liked a post, a reel or a comment of the account; unlikes are not reported. Setting `incomingLikeWebhook`.
+    ///
+    /// `typeWebhook` = `incomingLikeReceived`. Documentation: <https://green-api.com/instagram/docs/api/receiving/notifications-format/comments/Webhook-IncomingLikeReceived>
+    #[wire(rename = "incomingLikeReceived")]
+    IncomingLikeReceived(crate::LikeWebhook),
+    /// A call made from the instance's account: who was called, how long, and whether anyone answered.
+    ///
+    /// `typeWebhook` = `outgoingCall`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/OutgoingCall/>
+    #[wire(rename = "outgoingCall")]
+    OutgoingCall(crate::OutgoingCallWebhook),
     /// A new status of a message that the instance sent.
     ///
     /// `typeWebhook` = `outgoingMessageStatus`. Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/outgoing-message/OutgoingMessageStatus/>
