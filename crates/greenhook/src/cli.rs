@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
-use green_api_webhooks::Limits;
+use green_api_webhooks::{Limits, Product};
 
 use crate::validate::Format;
 
@@ -59,6 +59,10 @@ pub enum Command {
         /// When to colour text output (JSON output never is)
         #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
         color: ColorWhen,
+        /// Apply this product's rules (whatsapp, telegram, max, waba, instagram) instead of
+        /// those of each body's `typeInstance`; WABA bodies say `whatsapp`
+        #[arg(long, value_name = "PRODUCT", value_parser = parse_product)]
+        product: Option<Product>,
         /// Files or folders to read; standard input when none, or for `-`
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -167,4 +171,23 @@ fn normalize_after_help() -> String {
          1  a body is not a JSON object\n  \
          2  usage error, or an input could not be read"
     )
+}
+
+/// A product by its name or its `typeInstance`, in any case: `telegram`, `MAX`, `v3`.
+fn parse_product(text: &str) -> Result<Product, String> {
+    Product::ALL
+        .iter()
+        .copied()
+        .find(|p| {
+            p.name().eq_ignore_ascii_case(text)
+                || p.type_instance()
+                    .is_some_and(|t| t.eq_ignore_ascii_case(text))
+        })
+        .ok_or_else(|| {
+            let names: Vec<String> = Product::ALL
+                .iter()
+                .map(|p| p.name().to_lowercase())
+                .collect();
+            format!("not a product; expected one of: {}", names.join(", "))
+        })
 }

@@ -48,6 +48,7 @@ fn main() -> ExitCode {
             format,
             quiet,
             color,
+            product,
             files,
             limits,
         } => {
@@ -61,6 +62,7 @@ fn main() -> ExitCode {
                 palette: Palette::new(choice != ColorChoice::Never),
                 color,
                 limits: limits.limits(),
+                product,
             };
             let inputs = input::expand(&files);
             if choice == ColorChoice::Never {

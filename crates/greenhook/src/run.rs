@@ -2,7 +2,7 @@
 
 use std::io::{self, IsTerminal, Write};
 
-use green_api_webhooks::Limits;
+use green_api_webhooks::{Limits, Product};
 
 use crate::cli::ColorWhen;
 use crate::input::{self, Input, ReadError};
@@ -23,6 +23,8 @@ pub struct ValidateOptions {
     /// When to colour the summary on standard error (JSON output).
     pub color: ColorWhen,
     pub limits: Limits,
+    /// The product whose rules apply; each body's own when `None`.
+    pub product: Option<Product>,
 }
 
 /// Reads every input in order and hands each one's bytes to `each`. An input that cannot be
@@ -105,7 +107,7 @@ fn validate_input(
     let mut progress = Progress::start(input, bodies.len(), bytes.len());
     let mut rendered = Vec::new();
     for body in &bodies {
-        let outcome = validate::check(body);
+        let outcome = validate::check(body, options.product);
         tally.add(&outcome);
         progress.advance();
         if options.quiet && outcome.valid {

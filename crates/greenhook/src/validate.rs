@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use green_api_webhooks::Issue;
+use green_api_webhooks::{Issue, Product};
 use serde::Serialize;
 
 use crate::input::Body;
@@ -56,7 +56,7 @@ impl From<&Issue> for Finding {
 
 /// Parses and validates one body. A body that does not parse is invalid, with the reason as
 /// an error at the root.
-pub fn check(body: &Body<'_>) -> Outcome {
+pub fn check(body: &Body<'_>, product: Option<Product>) -> Outcome {
     let webhook = match body.parse() {
         Ok(webhook) => webhook,
         Err(error) => {
@@ -76,7 +76,10 @@ pub fn check(body: &Body<'_>) -> Outcome {
             };
         }
     };
-    let report = webhook.validate();
+    let report = match product {
+        Some(product) => webhook.validate_as(product),
+        None => webhook.validate(),
+    };
     let message_data = webhook.message_data();
     Outcome {
         source: body.source.clone(),

@@ -455,3 +455,38 @@ fn limits_are_enforced_and_named() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("limit of 1 levels"), "{}", run.stderr);
 }
+
+#[test]
+fn product_applies_another_products_rules() {
+    // A Telegram body, given on standard input: valid under its own product's rules, not under
+    // WhatsApp's (no `wid`, numeric chat ids).
+    let body = green_api_webhooks_fixtures::file("products/telegram__incoming-text.json");
+    let own = greenhook(&["validate", "--format", "json"], &body);
+    assert_eq!(own.code, 0, "{}", own.stdout);
+    let whatsapp = greenhook(
+        &["validate", "--format", "json", "--product", "WhatsApp"],
+        &body,
+    );
+    assert_eq!(whatsapp.code, 1, "{}", whatsapp.stdout);
+    let paths: Vec<&str> = whatsapp.json_lines()[0]["errors"]
+        .as_array()
+        .expect("errors is an array")
+        .iter()
+        .filter_map(|error| error["path"].as_str())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/instanceData/wid",
+            "/senderData/chatId",
+            "/senderData/sender"
+        ]
+    );
+    let unknown = greenhook(&["validate", "--product", "signal"], &body);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown
+            .stderr
+            .contains("expected one of: whatsapp, telegram, max, waba, instagram")
+    );
+}
