@@ -468,7 +468,8 @@ fn product_applies_another_products_rules() {
         &body,
     );
     assert_eq!(whatsapp.code, 1, "{}", whatsapp.stdout);
-    let paths: Vec<&str> = whatsapp.json_lines()[0]["errors"]
+    let lines = whatsapp.json_lines();
+    let paths: Vec<&str> = lines[0]["errors"]
         .as_array()
         .expect("errors is an array")
         .iter()
