@@ -46,7 +46,10 @@ impl Received {
     pub fn new(body: impl Into<Bytes>, options: ParseOptions) -> Received {
         let body = body.into();
         let webhook = Webhook::from_slice_with(&body, &options);
-        let report = webhook.as_ref().ok().map(Webhook::validate);
+        let report = webhook.as_ref().ok().map(|webhook| match options.product {
+            Some(product) => webhook.validate_as(product),
+            None => webhook.validate(),
+        });
         Received {
             body,
             webhook,
@@ -101,5 +104,26 @@ impl std::fmt::Display for Problem<'_> {
                 write!(f, "{path}: {}", issue.kind)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use green_api_webhooks::{ParseOptions, Product};
+
+    use super::Received;
+
+    #[test]
+    fn the_product_option_chooses_the_rules() {
+        let body = green_api_webhooks_fixtures::file("products/telegram__incoming-text.json");
+        assert!(Received::new(body.clone(), ParseOptions::default()).is_valid());
+        let as_whatsapp = ParseOptions {
+            product: Some(Product::WhatsApp),
+            ..ParseOptions::default()
+        };
+        let received = Received::new(body, as_whatsapp);
+        assert!(!received.is_valid());
+        let report = received.report.as_ref().expect("the body parsed");
+        assert_eq!(report.product(), Product::WhatsApp);
     }
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::routing::post;
-use green_api_webhooks::{Limits, ParseOptions};
+use green_api_webhooks::{Limits, ParseOptions, Product};
 
 use crate::WebhookHandler;
 use crate::auth::ExpectedToken;
@@ -35,6 +35,7 @@ pub struct WebhookReceiver<H> {
     token: String,
     handler: H,
     limits: Limits,
+    product: Option<Product>,
     path: String,
     body_timeout: Duration,
 }
@@ -55,6 +56,7 @@ impl<H: WebhookHandler> WebhookReceiver<H> {
             token: token.into(),
             handler,
             limits: Limits::default(),
+            product: None,
             path: Self::DEFAULT_PATH.to_owned(),
             body_timeout: Self::DEFAULT_BODY_TIMEOUT,
         }
@@ -64,6 +66,13 @@ impl<H: WebhookHandler> WebhookReceiver<H> {
     /// handler beyond it). Default: [`Limits::default`].
     pub fn limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
+        self
+    }
+
+    /// Validate every body under this product's rules rather than those its `typeInstance`
+    /// names: for WABA instances, whose bodies say `whatsapp`. Default: each body's own.
+    pub fn product(mut self, product: Product) -> Self {
+        self.product = Some(product);
         self
     }
 
@@ -97,6 +106,7 @@ impl<H: WebhookHandler> WebhookReceiver<H> {
             handler: Arc::new(self.handler),
             options: ParseOptions {
                 limits: self.limits,
+                product: self.product,
                 ..ParseOptions::default()
             },
             body_timeout: self.body_timeout,

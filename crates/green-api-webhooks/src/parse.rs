@@ -62,8 +62,8 @@ pub struct ParseOptions {
     pub limits: Limits,
     /// Fail with [`ParseError::Rejected`] when `validate()` reports anything, warnings included.
     pub strict: bool,
-    /// The product whose rules the strict check applies; `None` for the body's own
-    /// (`instanceData.typeInstance`, else the default product).
+    /// The product whose rules validation applies (the strict check here; receivers pass it on);
+    /// `None` for the body's own (`instanceData.typeInstance`, else the default product).
     pub product: Option<Product>,
 }
 
