@@ -192,10 +192,24 @@ fn changed(
             "now mandatory (was optional)".into(),
             format!("in the checked view (`view()`), `{0}` changes from an `Option` to a plain value: code reading it must follow; validation is stricter (bodies without it now fail) and such bodies have no view", rust_name(new)),
         )),
+        (true, false) if !new.mandatory_for.is_empty() => found.push((
+            Impact::Breaking,
+            format!("now mandatory in {} only (was in every product)", new.mandatory_for.join(", ")),
+            format!("in the checked view (`view()`), `{0}` changes from a plain value to an `Option`: code reading it must follow; validation is more relaxed for the other products' bodies only", rust_name(new)),
+        )),
         (true, false) => found.push((
             Impact::Breaking,
             "now optional (was mandatory)".into(),
             format!("in the checked view (`view()`), `{0}` changes from a plain value to an `Option`: code reading it must follow; validation is more relaxed (bodies without it no longer fail, and have a view)", rust_name(new)),
+        )),
+        (false, false) if old.mandatory_for != new.mandatory_for => found.push((
+            Impact::Behaviour,
+            format!(
+                "mandatory in [{}] -> [{}]",
+                old.mandatory_for.join(", "),
+                new.mandatory_for.join(", ")
+            ),
+            "the view is unchanged (an `Option`); the products whose bodies must have it changed".into(),
         )),
         _ => {}
     }

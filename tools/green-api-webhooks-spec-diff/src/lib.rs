@@ -16,6 +16,7 @@ mod index;
 mod notes;
 mod renames;
 mod render;
+mod rules;
 mod source;
 
 use std::collections::BTreeMap;
@@ -142,6 +143,7 @@ pub fn diff(old: &Spec, new: &Spec) -> Diff {
     compare::messages(&mut out);
     compare::objects(&mut out);
     compare::enums(&mut out);
+    rules::compare(&mut out);
     notes::exceptions(&mut out);
     notes::bad_examples(&mut out);
     let groups = out
