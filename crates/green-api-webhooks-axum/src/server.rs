@@ -75,9 +75,9 @@ type ShutdownFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
 ///   lasted over a second; it never closes a connection whose request is being served. Until a
 ///   slot is free, new connections wait in the kernel's accept queue (the listener's backlog),
 ///   where the client's connect has already succeeded, rather than being refused: a webhook
-///   that waits a moment is delivered, one that is refused comes back only at Green-API's next
-///   retry. So slow and idle clients lose their connections first, and a webhook that arrives
-///   while the cap is reached by them is served within about a second.
+///   that waits a moment is delivered, one that is refused comes back only when Green-API
+///   tries again. So slow and idle clients lose their connections first, and a webhook that
+///   arrives while they fill the cap is served within about a second.
 /// - **It stops gracefully.** On SIGTERM or Ctrl-C (or the future given to
 ///   [`with_shutdown`](Server::with_shutdown)) it stops accepting and closes its listener, so
 ///   new connections are refused; closes idle connections; lets every request being served
@@ -90,8 +90,8 @@ type ShutdownFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
 /// `into_make_service_with_connect_info::<SocketAddr>()` would add it, so
 /// [`Received::remote_addr`](crate::Received::remote_addr) is set.
 ///
-/// It speaks HTTP/1.1 only, without TLS: Green-API delivers webhooks over HTTP/1.1, and a
-/// TLS-terminating proxy in front of the server talks HTTP/1.1 to it as well.
+/// It speaks HTTP/1.1 only, which webhook senders and reverse proxies speak to a backend (HTTP/2
+/// without TLS is rare), and no TLS: for `https://`, put a TLS-terminating proxy in front of it.
 pub struct Server {
     listener: TcpListener,
     router: Router,
@@ -121,8 +121,8 @@ impl Server {
 
     /// How many connections may be open at once unless [`Server::max_connections`] sets
     /// another number: 512, half the usual limit of 1,024 open files per process, leaving the
-    /// rest to the application (its files, its database, its own HTTP clients). Green-API
-    /// delivers an instance's webhooks one at a time, so even many instances need far fewer.
+    /// rest to the application (its files, its database, its own HTTP clients). Webhooks of a
+    /// few instances need a handful at a time.
     pub const DEFAULT_MAX_CONNECTIONS: usize = 512;
 
     /// How long a shutdown waits for requests being served unless [`Server::grace_period`]
