@@ -100,7 +100,8 @@ impl Tracker {
 
     /// Bytes arrived: on an idle connection, they begin the next request head, whose deadline
     /// starts now. (Bytes that arrive while serving, a body or a pipelined request, change
-    /// nothing: a pipelined head is then bounded by the idle timeout.)
+    /// nothing: a pipelined head that stalls is closed at the idle timeout, and a header read
+    /// timeout after it at the latest.)
     fn bytes_arrived(&self) {
         let mut state = self.lock();
         if let Phase::Idle { .. } = state.phase {
