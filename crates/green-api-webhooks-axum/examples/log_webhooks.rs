@@ -5,18 +5,20 @@
 //! ```
 //!
 //! The port is the first argument, else the `PORT` variable, else 8080. The server listens on
-//! 127.0.0.1 only: put a TLS-terminating proxy in front of it to receive from Green-API.
+//! 127.0.0.1 only: put a TLS-terminating proxy in front of it to receive from Green-API. It
+//! closes clients that stall or idle, caps its connections, and on SIGTERM or Ctrl-C answers
+//! the webhooks it has begun before it exits (see `Server`).
 //!
 //! A line looks like
 //! `2025-06-10T13:02:38.123Z outgoingAPIMessageReceived interactiveButtonsReply valid idMessage=BAE5A7BA6D6E28EB`;
 //! text taken from the body is escaped, so a body cannot forge a line.
 
 use std::error::Error;
-use std::net::{Ipv4Addr, SocketAddr};
+use std::net::Ipv4Addr;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use green_api_webhooks_axum::green_api_webhooks::Webhook;
-use green_api_webhooks_axum::{Received, WebhookReceiver};
+use green_api_webhooks_axum::{Received, Server, WebhookReceiver};
 
 /// Where Green-API's `webhookUrl` must point (behind the proxy).
 const PATH: &str = "/webhook";
@@ -37,11 +39,18 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .into_router()?;
     let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await?;
     eprintln!("listening on http://{}{PATH}", listener.local_addr()?);
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .await?;
+    let server = Server::new(listener, router);
+    let connections = server.connections();
+    let stopped = server.run().await?;
+    eprintln!(
+        "stopped in {:.1} s: {} connection(s) cut at the end of the grace period; \
+         {} accepted, {} closed for a slow request head, {} shed at the connection cap",
+        stopped.draining.as_secs_f64(),
+        stopped.cut,
+        connections.accepted(),
+        connections.header_timeouts(),
+        connections.shed(),
+    );
     Ok(())
 }
 

@@ -25,7 +25,7 @@ pub struct Received {
     /// The request headers, without `Authorization`, so that logging them does not log the
     /// token.
     pub headers: HeaderMap,
-    /// The peer's address, when the router is served with
+    /// The peer's address, when the router is served by [`Server`](crate::Server), or with
     /// `into_make_service_with_connect_info::<SocketAddr>()`.
     pub remote_addr: Option<SocketAddr>,
     /// When the request's headers were read.

@@ -17,7 +17,7 @@ const MAX_BODY_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
 /// Receives Green-API webhooks on one route of an axum [`Router`].
 ///
 /// ```no_run
-/// use green_api_webhooks_axum::{Received, WebhookReceiver};
+/// use green_api_webhooks_axum::{Received, Server, WebhookReceiver};
 ///
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 /// let token = std::env::var("GREEN_API_WEBHOOK_TOKEN")?;
@@ -27,7 +27,7 @@ const MAX_BODY_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
 /// .path("/green-api")
 /// .into_router()?;
 /// let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
-/// axum::serve(listener, router).await?;
+/// Server::new(listener, router).run().await?;
 /// # Ok(())
 /// # }
 /// ```
@@ -94,7 +94,7 @@ impl<H: WebhookHandler> WebhookReceiver<H> {
 
     /// The router with one `POST` route at the path. It has no state of its own, so it merges
     /// into an application's router of any state type `S`; serve it alone with
-    /// `axum::serve(listener, router)`.
+    /// [`Server`](crate::Server).
     pub fn into_router<S>(self) -> Result<Router<S>, ConfigError>
     where
         S: Clone + Send + Sync + 'static,

@@ -7,6 +7,8 @@ mod load;
 mod raw;
 #[path = "http/routes.rs"]
 mod routes;
+#[path = "http/serving.rs"]
+mod serving;
 #[path = "http/support.rs"]
 mod support;
 

@@ -4,9 +4,10 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use axum::Router;
 use axum::http::StatusCode;
 use green_api_webhooks_axum::green_api_webhooks::Limits;
-use green_api_webhooks_axum::{Received, Reply, WebhookHandler, WebhookReceiver};
+use green_api_webhooks_axum::{Received, Reply, Server, WebhookHandler, WebhookReceiver};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -20,14 +21,20 @@ pub const BODY_TIMEOUT: Duration = Duration::from_millis(600);
 /// `Authorization` on.
 pub const REPLY_HEADER: &str = "x-test-reply";
 
-/// Serves `receiver` on a free port of 127.0.0.1 until the test's runtime ends.
+/// Serves `receiver` with the crate's [`Server`] and its defaults on a free port of 127.0.0.1
+/// until the test's runtime ends.
 pub async fn serve<H: WebhookHandler>(receiver: WebhookReceiver<H>) -> SocketAddr {
-    let router = receiver.into_router().unwrap();
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let service = router.into_make_service_with_connect_info::<SocketAddr>();
-    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+    let server = server(receiver.into_router().unwrap()).await;
+    let addr = server.local_addr().unwrap();
+    tokio::spawn(server.run());
     addr
+}
+
+/// A [`Server`] of `router` on a free port of 127.0.0.1, with the defaults, that shuts down
+/// only when the test's runtime ends (no signal handlers in the test process).
+pub async fn server(router: Router) -> Server {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    Server::new(listener, router).with_shutdown(std::future::pending())
 }
 
 /// A receiver of `handler` with the test token, path and small limits.
@@ -107,6 +114,29 @@ impl RawConnection {
     pub async fn send(&mut self, bytes: &[u8]) {
         self.0.write_all(bytes).await.unwrap();
         self.0.flush().await.unwrap();
+    }
+
+    /// Reads and drops whatever arrives until the server closes the connection (an end of
+    /// stream or a reset); how long that took, or `None` if it is still open after `within`.
+    pub async fn closed_within(&mut self, within: Duration) -> Option<Duration> {
+        let started = std::time::Instant::now();
+        let mut buf = [0u8; 1024];
+        let closed = async { while let Ok(1..) = self.0.read(&mut buf).await {} };
+        tokio::time::timeout(within, closed).await.ok()?;
+        Some(started.elapsed())
+    }
+
+    /// Whether the server has not closed the connection: nothing but data (dropped) has
+    /// arrived, no end of stream nor reset.
+    pub fn is_open(&self) -> bool {
+        let mut buf = [0u8; 1024];
+        loop {
+            match self.0.try_read(&mut buf) {
+                Ok(0) => return false,
+                Ok(_) => {}
+                Err(error) => return error.kind() == std::io::ErrorKind::WouldBlock,
+            }
+        }
     }
 
     /// Reads one response's status line and headers; fails the test after `within`.
