@@ -144,12 +144,7 @@ impl<'t, 'i> Table<'t, 'i> {
         let value = self.take(key)?;
         match value.get_ref() {
             DeValue::Boolean(b) => Some(BoolOrStrings::Bool(*b)),
-            DeValue::Array(items) => Some(BoolOrStrings::Strings(
-                items
-                    .iter()
-                    .filter_map(|item| as_string(src, key, item).map(|(s, _)| s))
-                    .collect(),
-            )),
+            DeValue::Array(items) => Some(BoolOrStrings::Strings(strings(src, key, items))),
             _ => {
                 src.error(
                     value.span().start,
@@ -168,13 +163,7 @@ impl<'t, 'i> Table<'t, 'i> {
     ) -> Option<(String, Vec<String>)> {
         let (name, value) = self.single_entry(src, key)?;
         match value.get_ref() {
-            DeValue::Array(items) => Some((
-                name,
-                items
-                    .iter()
-                    .filter_map(|item| as_string(src, key, item).map(|(s, _)| s))
-                    .collect(),
-            )),
+            DeValue::Array(items) => Some((name, strings(src, key, items))),
             _ => {
                 src.error(
                     value.span().start,
@@ -273,6 +262,14 @@ impl<'t, 'i> Table<'t, 'i> {
             }
         }
     }
+}
+
+/// The strings of an array; each item that is not one is recorded.
+fn strings(src: &mut Source<'_>, key: &str, items: &[Spanned<DeValue<'_>>]) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|item| as_string(src, key, item).map(|(s, _)| s))
+        .collect()
 }
 
 /// A key that is either a flag or a list of names, such as `mandatory`.
