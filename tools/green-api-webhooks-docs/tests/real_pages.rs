@@ -250,8 +250,14 @@ fn real_pages_cut_anywhere_still_read() {
 /// Pages that state no typeWebhook in a conditions block, a table row or a sentence, with the
 /// reason (the `.txt` and `.md` copies of a page share an entry).
 const PAGES_WITHOUT_CONDITIONS: &[(&str, &str)] = &[
-    ("root__index", "an index of the webhook pages; about no one type"),
-    ("root__type-webhook", "lists every typeWebhook; about no one type"),
+    (
+        "root__index",
+        "an index of the webhook pages; about no one type",
+    ),
+    (
+        "root__type-webhook",
+        "lists every typeWebhook; about no one type",
+    ),
     (
         "apidog__exceeding-limitation-on-tariff",
         "the apidog rendering lists typeWebhook with no description; only the example names it",
