@@ -38,7 +38,8 @@ pub struct Page {
     pub page: String,
     /// The page's first heading, without markdown or anchor decoration.
     pub title: String,
-    /// The "To get incoming webhooks of this type ... conditions" block.
+    /// Which typeWebhook and typeMessage the page is about: from its conditions block, else
+    /// from the tag rows of its tables.
     pub conditions: Conditions,
     /// Parameter tables in page order.
     pub tables: Vec<Table>,
@@ -57,6 +58,41 @@ pub struct Conditions {
     /// `messageData.typeMessage = x`; the first value when several are given.
     #[serde(rename = "typeMessage")]
     pub type_message: Option<String>,
+    /// Where the values were read; `None` when the page states neither.
+    pub source: Option<Source>,
+}
+
+/// Where a page states its [`Conditions`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Source {
+    /// The "two conditions must be true" block (or its Russian wording).
+    Block,
+    /// The `typeWebhook` row of the webhook table and the `typeMessage` row of the
+    /// `messageData` table ("takes on the value incomingCall"); pages without a block.
+    TableRows,
+    /// A sentence of the page: "... incoming webhook type takes on the value
+    /// outgoingMessageReceived"; pages that only refer to another page's format.
+    Text,
+}
+
+/// The conditions of a page that has none.
+static NO_CONDITIONS: Conditions = Conditions {
+    type_webhook: Vec::new(),
+    type_message: None,
+    source: None,
+};
+
+impl Conditions {
+    /// These conditions if the page's conditions block states them, else none: for
+    /// comparisons of the block with the tables.
+    pub fn in_block(&self) -> &Conditions {
+        if self.source == Some(Source::Block) {
+            self
+        } else {
+            &NO_CONDITIONS
+        }
+    }
 }
 
 /// One parameter table: the fields of one object.

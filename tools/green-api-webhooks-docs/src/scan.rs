@@ -32,8 +32,17 @@ pub(crate) fn scan(text: &str) -> Scanned {
         // moving even if one did not.
         at = scanner.step(at).max(at + 1);
     }
+    // A block that states nothing readable counts as no block.
+    let conditions = [
+        scanner.conditions.unwrap_or_default(),
+        conditions::from_tables(&scanner.tables),
+        conditions::from_text(&lines),
+    ]
+    .into_iter()
+    .find(|found| found.source.is_some())
+    .unwrap_or_default();
     Scanned {
-        conditions: scanner.conditions.unwrap_or_default(),
+        conditions,
         tables: scanner.tables,
         examples: scanner.examples,
         problems: scanner.problems,

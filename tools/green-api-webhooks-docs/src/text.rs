@@ -2,11 +2,12 @@
 //! whitespace tokens, recognising identifiers and type words.
 
 /// The page title: its first non-blank line, skipping the "Skip to content" link that
-/// some renderings put first.
+/// some renderings put first ("Перейти к содержанию" on Russian pages).
 pub(crate) fn title(text: &str) -> String {
+    const SKIP_LINKS: [&str; 2] = ["skip to content", "перейти к содержанию"];
     text.lines()
         .map(str::trim)
-        .find(|line| !line.is_empty() && !line.eq_ignore_ascii_case("skip to content"))
+        .find(|line| !line.is_empty() && !SKIP_LINKS.contains(&line.to_lowercase().as_str()))
         .map(heading_text)
         .unwrap_or_default()
 }
@@ -170,6 +171,7 @@ mod tests {
     #[test]
     fn title_skips_the_skip_link() {
         assert_eq!(title("Skip to content\n\nLamp status#\n"), "Lamp status");
+        assert_eq!(title("Перейти к содержанию\n\nЛампа#\n"), "Лампа");
         assert_eq!(title(""), "");
     }
 }

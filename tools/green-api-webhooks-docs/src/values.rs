@@ -70,7 +70,12 @@ pub(crate) fn tag_values(row: &Row) -> Vec<String> {
     if !row.values.is_empty() {
         return row.values.clone();
     }
-    let text = &row.description;
+    Vec::from_iter(named_value(&row.description))
+}
+
+/// The word after the last "value" ("значение") in `text`, when it looks like a tag value
+/// (starts with a lowercase ASCII letter).
+pub(crate) fn named_value(text: &str) -> Option<String> {
     // The Russian markdown copy says "значение" where the English ones say "value".
     let after = ["value", "значение"].iter().find_map(|word| {
         text.match_indices(word)
@@ -84,10 +89,8 @@ pub(crate) fn tag_values(row: &Row) -> Vec<String> {
             .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
             .find(|w| !w.is_empty())
     });
-    match word {
-        Some(w) if w.starts_with(|c: char| c.is_ascii_lowercase()) => vec![w.to_owned()],
-        _ => Vec::new(),
-    }
+    word.filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+        .map(str::to_owned)
 }
 
 /// Adds values, skipping ones already there.

@@ -22,7 +22,7 @@ fn serialises_in_the_documented_shape() {
     let json = serde_json::to_string(&page).unwrap_or_else(|error| panic!("{error}"));
     let expected = concat!(
         r#"{"page":"bell.txt","title":"Bell ring","#,
-        r#""conditions":{"typeWebhook":["bellRang"],"typeMessage":null},"#,
+        r#""conditions":{"typeWebhook":["bellRang"],"typeMessage":null,"source":"block"},"#,
         r#""tables":[{"object":"webhook","columns":["Parameter","Type","Mandatory","Description"],"rows":["#,
         r#"{"name":"typeWebhook","type":"string","mandatory":true,"description":"Webhook type","values":[]},"#,
         r#"{"name":"tone","type":"string","mandatory":false,"description":"Tone. Takes values: ding, dong","values":["ding","dong"]}]}],"#,

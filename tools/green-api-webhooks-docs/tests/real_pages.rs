@@ -246,3 +246,83 @@ fn real_pages_cut_anywhere_still_read() {
         }
     }
 }
+
+/// Pages that state no typeWebhook in a conditions block, a table row or a sentence, with the
+/// reason (the `.txt` and `.md` copies of a page share an entry).
+const PAGES_WITHOUT_CONDITIONS: &[(&str, &str)] = &[
+    (
+        "root__index",
+        "an index of the webhook pages; about no one type",
+    ),
+    (
+        "root__type-webhook",
+        "lists every typeWebhook; about no one type",
+    ),
+    (
+        "apidog__exceeding-limitation-on-tariff",
+        "the apidog rendering lists typeWebhook with no description; only the example names it",
+    ),
+    (
+        "selected-buttons__ButtonsResponseMessage",
+        "documents messageData only (typeMessage found); typeWebhook only in the example",
+    ),
+    (
+        "selected-buttons__ListResponseMessage",
+        "documents messageData only (typeMessage found); typeWebhook only in the example",
+    ),
+    (
+        "selected-buttons__TemplateButtonsReplyMessage",
+        "documents messageData only (typeMessage found); typeWebhook only in the example",
+    ),
+];
+
+/// Every real page states which typeWebhook (and typeMessage) it is about, in its conditions
+/// block or its tables, except the listed ones; the per-page list is a snapshot.
+#[test]
+fn real_pages_state_their_conditions() {
+    let Some(dir) = docs_dir() else {
+        println!("skipped: no shared/green-api-docs/pages next to the repository");
+        return;
+    };
+    let pages = read_real_pages(&dir);
+    let mut listing = String::new();
+    let mut found = 0;
+    let mut unexpected = Vec::new();
+    for real in &pages {
+        let conditions = &real.page.conditions;
+        let folder = if real.is_markdown { "md" } else { "pages" };
+        let name = format!("{folder}/{}", real.page.page);
+        let exempt = PAGES_WITHOUT_CONDITIONS
+            .iter()
+            .find(|(stem, _)| *stem == real.stem);
+        if conditions.type_webhook.is_empty() {
+            if exempt.is_none() {
+                unexpected.push(format!("{name}: no typeWebhook found"));
+            }
+        } else {
+            if exempt.is_some() {
+                unexpected.push(format!("{name}: listed without conditions, yet has some"));
+            }
+            found += 1;
+        }
+        let source = conditions
+            .source
+            .map_or_else(|| "-".to_owned(), |source| format!("{source:?}"));
+        listing.push_str(&format!(
+            "{name}: typeWebhook {} | typeMessage {} | from {source}\n",
+            or_dash(&conditions.type_webhook.join(" || ")),
+            or_dash(conditions.type_message.as_deref().unwrap_or_default()),
+        ));
+    }
+    println!("pages without conditions:");
+    for (stem, reason) in PAGES_WITHOUT_CONDITIONS {
+        println!("  {stem}: {reason}");
+    }
+    println!("conditions found on {found} of {} pages", pages.len());
+    assert!(unexpected.is_empty(), "{}", unexpected.join("\n"));
+    insta::assert_snapshot!(format!("{found} of {}\n{listing}", pages.len()));
+}
+
+fn or_dash(text: &str) -> &str {
+    if text.is_empty() { "-" } else { text }
+}

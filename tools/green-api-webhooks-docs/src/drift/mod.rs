@@ -23,6 +23,7 @@ use green_api_webhooks_spec::SpecErrors;
 use spec_index::SpecIndex;
 
 pub use report::Rendered;
+pub use spec_wide::product_of_page;
 
 /// Why drift could not compare anything.
 #[derive(Debug, thiserror::Error)]

@@ -101,7 +101,8 @@ impl PageTags {
         };
         let table_messages = named(MESSAGE_DATA_TABLE, TYPE_MESSAGE);
         let table_webhooks = named(WEBHOOK_TABLE, TYPE_WEBHOOK);
-        let condition_messages = match &page.conditions.type_message {
+        let conditions = page.conditions.in_block();
+        let condition_messages = match &conditions.type_message {
             Some(value) if table_messages.len() > 1 && table_messages.contains(value) => {
                 table_messages.clone()
             }
@@ -110,7 +111,7 @@ impl PageTags {
         };
         PageTags {
             condition_messages,
-            condition_webhooks: page.conditions.type_webhook.clone(),
+            condition_webhooks: conditions.type_webhook.clone(),
             table_messages,
             table_webhooks,
         }

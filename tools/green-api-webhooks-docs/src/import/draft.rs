@@ -91,7 +91,7 @@ pub fn draft(page: &Page, known: &KnownSpec) -> String {
 pub fn build(page: &Page, known: &KnownSpec) -> Draft {
     let message_table = table_index(page, "messageData");
     let webhook_table = table_index(page, "webhook");
-    let conditions = &page.conditions;
+    let conditions = page.conditions.in_block();
     // The conditions block decides; pages without one say what they describe by their tables.
     let is_message = conditions.type_message.is_some()
         || (conditions.type_webhook.is_empty() && message_table.is_some());
@@ -216,7 +216,7 @@ fn save_as(variant: &Variant, known: &KnownSpec) -> SaveAs {
 /// `typeMessage` from the conditions, else from the messageData table, else from an example.
 fn message_tag(page: &Page, table: Option<usize>, notes: &mut Vec<String>) -> String {
     let from_table = table.and_then(|index| tag_in_table(page, index, "typeMessage"));
-    if let Some(tag) = &page.conditions.type_message {
+    if let Some(tag) = &page.conditions.in_block().type_message {
         if let Some(other) = from_table.filter(|other| other != tag) {
             notes.push(format!(
                 "docs disagree: the messageData table says typeMessage is `{other}`, \
@@ -249,11 +249,12 @@ fn message_tag(page: &Page, table: Option<usize>, notes: &mut Vec<String>) -> St
 /// `typeWebhook` from the conditions, else from the webhook table, else from an example.
 fn webhook_tag(page: &Page, table: Option<usize>, notes: &mut Vec<String>) -> String {
     let from_table = table.and_then(|index| tag_in_table(page, index, "typeWebhook"));
-    if let Some(tag) = page.conditions.type_webhook.first() {
-        if page.conditions.type_webhook.len() > 1 {
+    let conditions = page.conditions.in_block();
+    if let Some(tag) = conditions.type_webhook.first() {
+        if conditions.type_webhook.len() > 1 {
             notes.push(format!(
                 "the conditions allow several typeWebhook values ({}); drafted the first",
-                page.conditions.type_webhook.join(", ")
+                conditions.type_webhook.join(", ")
             ));
         }
         if let Some(other) = from_table.filter(|other| other != tag) {
@@ -333,7 +334,7 @@ fn message_webhooks(
     bodies: &[&Value],
     notes: &mut Vec<String>,
 ) -> Vec<String> {
-    let mut documented = page.conditions.type_webhook.clone();
+    let mut documented = page.conditions.in_block().type_webhook.clone();
     if documented.is_empty() {
         let tags = bodies
             .iter()

@@ -14,7 +14,7 @@ pub fn render(file: &str, page: &Page) -> String {
     // `write!` into a `String` cannot fail, so its results are ignored throughout.
     let _ = writeln!(out, "{file}");
     let _ = writeln!(out, "title: {}", or_dash(&page.title));
-    let conditions = &page.conditions;
+    let conditions = page.conditions.in_block();
     let type_webhook = tag_line(page, &conditions.type_webhook, "webhook", "typeWebhook");
     let _ = writeln!(out, "typeWebhook: {type_webhook}");
     let type_message = Vec::from_iter(conditions.type_message.clone());
