@@ -4,8 +4,37 @@ use green_api_webhooks_rust_model::pascal_case as camel_case;
 
 use super::draft::DraftValue;
 
-/// Where the notification-format pages live; file names mirror the path below it.
+/// Where WhatsApp's notification-format pages live; file names mirror the path below it.
 const DOCS_BASE: &str = "https://green-api.com/en/docs/api/receiving/notifications-format/";
+
+/// The other products' trees, by the prefix their pages' file names carry
+/// (`telegram__incoming-message__TextMessage.txt`).
+const PRODUCT_BASES: [(&str, &str); 4] = [
+    (
+        "telegram__",
+        "https://green-api.com/en/telegram/docs/api/receiving/notifications-format/",
+    ),
+    (
+        "max__",
+        "https://green-api.com/v3/docs/api/receiving/notifications-format/",
+    ),
+    (
+        "waba__",
+        "https://green-api.com/en/waba/api/receiving/notifications-format/",
+    ),
+    (
+        "instagram__",
+        "https://green-api.com/instagram/docs/api/receiving/notifications-format/",
+    ),
+];
+
+/// The docs tree a page file belongs to, and its name below that tree.
+fn tree_of(file_name: &str) -> (&'static str, &str) {
+    PRODUCT_BASES
+        .iter()
+        .find_map(|(prefix, base)| Some((*base, file_name.strip_prefix(prefix)?)))
+        .unwrap_or((DOCS_BASE, file_name))
+}
 
 /// A spec file name from a variant name: `LampStatus` -> `lamp-status`,
 /// `OutgoingAPIMessageReceived` -> `outgoing-api-message-received`.
@@ -56,18 +85,19 @@ pub fn is_single_word(name: &str) -> bool {
 /// The variant name the file name suggests: `root__StateInstanceChanged.txt` ->
 /// `StateInstanceChanged`.
 pub fn name_from_file(file_name: &str) -> String {
-    let (_, page) = split_file_name(file_name);
+    let (_, page) = split_file_name(tree_of(file_name).1);
     camel_case(page)
 }
 
 /// The page's address, when the file name follows `FOLDER__Page.ext`.
 pub fn page_url(file_name: &str) -> Option<String> {
+    let (base, file_name) = tree_of(file_name);
     let (folder, page) = split_file_name(file_name);
     match folder? {
         // apidog pages are hosted elsewhere, at addresses the file name does not carry.
         "apidog" => None,
-        "root" => Some(format!("{DOCS_BASE}{page}/")),
-        folder => Some(format!("{DOCS_BASE}{folder}/{page}/")),
+        "root" => Some(format!("{base}{page}/")),
+        folder => Some(format!("{base}{folder}/{page}/")),
     }
 }
 
@@ -127,6 +157,26 @@ mod tests {
         assert_eq!(singular("optionVoters").as_deref(), Some("optionVoter"));
         assert_eq!(singular("load"), None);
         assert_eq!(singular("address"), None);
+    }
+
+    #[test]
+    fn other_products_pages_have_their_trees_address() {
+        assert_eq!(
+            page_url("telegram__incoming-message__TextMessage.txt").as_deref(),
+            Some(
+                "https://green-api.com/en/telegram/docs/api/receiving/notifications-format/incoming-message/TextMessage/"
+            )
+        );
+        assert_eq!(
+            page_url("max__root__StateInstanceChanged.txt").as_deref(),
+            Some(
+                "https://green-api.com/v3/docs/api/receiving/notifications-format/StateInstanceChanged/"
+            )
+        );
+        assert_eq!(
+            name_from_file("instagram__comments__Webhook-IncomingCommentReceived.txt"),
+            name_from_file("comments__Webhook-IncomingCommentReceived.txt")
+        );
     }
 
     #[test]
