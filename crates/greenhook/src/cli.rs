@@ -59,8 +59,7 @@ pub enum Command {
         /// When to colour text output (JSON output never is)
         #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
         color: ColorWhen,
-        /// Apply this product's rules (whatsapp, telegram, max, waba, instagram) instead of
-        /// those of each body's `typeInstance`; WABA bodies say `whatsapp`
+        /// Apply one product's rules, not each body's own (WABA bodies say `whatsapp`)
         #[arg(long, value_name = "PRODUCT", value_parser = parse_product)]
         product: Option<Product>,
         /// Files or folders to read; standard input when none, or for `-`
