@@ -56,11 +56,14 @@ pub(crate) fn check(spec: &Spec) -> Vec<SpecError> {
         }
     }
     // A spec without products (such as a test's) has no product rules to apply.
-    if !names.is_empty() && defaults.len() != 1 {
-        let loc = defaults.first().copied().unwrap_or_else(|| {
-            // `names` is not empty, so a product exists.
-            names.values().next().copied().expect("a product exists")
-        });
+    // The error stands at the second default, or at the first product when there is none.
+    let first = spec.products().next().map(|p| &p.loc);
+    if let Some(loc) = defaults
+        .get(1)
+        .copied()
+        .or(first)
+        .filter(|_| defaults.len() != 1)
+    {
         push(loc, ErrorKind::DefaultProducts(defaults.len()));
     }
     let mut known = |listed: &[String], loc: &Loc| {

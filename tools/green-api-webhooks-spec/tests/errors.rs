@@ -72,3 +72,72 @@ fn syntax_errors_and_cross_file_clashes_are_reported() {
         ("c.toml", broken)
     ]));
 }
+
+#[test]
+fn products_and_rules_that_cannot_hold_are_reported() {
+    let text = r#"summary = "Products and rules, each wrong once."
+page = "https://example.invalid/"
+
+[product.WhatsApp]
+type_instance = "whatsapp"
+summary = "One."
+page = "https://example.invalid/wa/"
+chat_ids = "whatsapp"
+
+[product.Other]
+type_instance = "whatsapp"
+summary = "Two."
+page = "https://example.invalid/other/"
+chat_ids = "emoji"
+
+[webhook.Ping]
+type_webhook = "ping"
+summary = "A ping."
+body = "PingBody"
+products = ["Signal"]
+
+[object.PingBody]
+summary = "The body."
+fields = [
+  { wire = "at", type = "integer", summary = "When.", role = "timestamp" },
+  { wire = "kind", type = "PingKind", summary = "Which.", mandatory = ["Nobody"] },
+  { wire = "items", type = "array<PingBody>", summary = "More." },
+]
+
+[enum.PingKind]
+summary = "Kinds."
+values = [{ wire = "a", summary = "A." }]
+
+[[rule]]
+at = "PingBody.kind"
+format = "chat_id"
+severity = "error"
+reason = "A format on an enum."
+
+[[rule]]
+at = "PingBody.items"
+allow = { kind = ["a", "b"] }
+severity = "fatal"
+reason = "A value the enum lacks, and a severity that does not exist."
+
+[[rule]]
+at = "PingBody.kind"
+when = { kind = "a" }
+require = ["nothing"]
+severity = "error"
+reason = "A require rule is about an object, and names a field that does not exist."
+
+[[rule]]
+role = "timestamp"
+allow = { kind = ["a"] }
+severity = "error"
+reason = "A role rule is a format."
+
+[[rule]]
+at = "PingBody.at"
+format = "epoch"
+severity = "warning"
+reason = "No such format."
+"#;
+    insta::assert_snapshot!(errors(&[("products.toml", text)]));
+}
