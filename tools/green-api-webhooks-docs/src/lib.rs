@@ -21,6 +21,7 @@ mod rows;
 mod scan;
 mod tables;
 mod text;
+mod trees;
 mod values;
 
 use serde::Serialize;

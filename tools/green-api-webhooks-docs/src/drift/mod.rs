@@ -22,8 +22,8 @@ use green_api_webhooks_spec::SpecErrors;
 
 use spec_index::SpecIndex;
 
+pub use crate::trees::product_of_page;
 pub use report::Rendered;
-pub use spec_wide::product_of_page;
 
 /// Why drift could not compare anything.
 #[derive(Debug, thiserror::Error)]

@@ -9,23 +9,8 @@ use super::links::Link;
 use super::page_tables::{PageTags, page_tables};
 use super::report::{Group, GroupOrder};
 use super::spec_index::SpecIndex;
+use crate::trees::product_of_page;
 use green_api_webhooks_spec::Products;
-
-/// The product whose documentation tree a page file comes from, by the spec's product names.
-/// Files are named after their URL path below the product's tree (`incoming-message__TextMessage`
-/// for WhatsApp's); another product's pages carry its name first (`telegram__incoming-message__…`).
-pub fn product_of_page(file_name: &str) -> &'static str {
-    const PREFIXES: [(&str, &str); 4] = [
-        ("telegram__", "Telegram"),
-        ("max__", "Max"),
-        ("waba__", "Waba"),
-        ("instagram__", "Instagram"),
-    ];
-    PREFIXES
-        .iter()
-        .find(|(prefix, _)| file_name.starts_with(prefix))
-        .map_or("WhatsApp", |(_, product)| product)
-}
 
 /// The name of the report group for these.
 pub const SPEC_GROUP: &str = "(spec)";

@@ -3,38 +3,7 @@
 use green_api_webhooks_rust_model::pascal_case as camel_case;
 
 use super::draft::DraftValue;
-
-/// Where WhatsApp's notification-format pages live; file names mirror the path below it.
-const DOCS_BASE: &str = "https://green-api.com/en/docs/api/receiving/notifications-format/";
-
-/// The other products' trees, by the prefix their pages' file names carry
-/// (`telegram__incoming-message__TextMessage.txt`).
-const PRODUCT_BASES: [(&str, &str); 4] = [
-    (
-        "telegram__",
-        "https://green-api.com/en/telegram/docs/api/receiving/notifications-format/",
-    ),
-    (
-        "max__",
-        "https://green-api.com/v3/docs/api/receiving/notifications-format/",
-    ),
-    (
-        "waba__",
-        "https://green-api.com/en/waba/api/receiving/notifications-format/",
-    ),
-    (
-        "instagram__",
-        "https://green-api.com/instagram/docs/api/receiving/notifications-format/",
-    ),
-];
-
-/// The docs tree a page file belongs to, and its name below that tree.
-fn tree_of(file_name: &str) -> (&'static str, &str) {
-    PRODUCT_BASES
-        .iter()
-        .find_map(|(prefix, base)| Some((*base, file_name.strip_prefix(prefix)?)))
-        .unwrap_or((DOCS_BASE, file_name))
-}
+use crate::trees::tree_of;
 
 /// A spec file name from a variant name: `LampStatus` -> `lamp-status`,
 /// `OutgoingAPIMessageReceived` -> `outgoing-api-message-received`.
@@ -91,8 +60,8 @@ pub fn name_from_file(file_name: &str) -> String {
 
 /// The page's address, when the file name follows `FOLDER__Page.ext`.
 pub fn page_url(file_name: &str) -> Option<String> {
-    let (base, file_name) = tree_of(file_name);
-    let (folder, page) = split_file_name(file_name);
+    let (tree, file_name) = tree_of(file_name);
+    let (base, (folder, page)) = (tree.base, split_file_name(file_name));
     match folder? {
         // apidog pages are hosted elsewhere, at addresses the file name does not carry.
         "apidog" => None,
