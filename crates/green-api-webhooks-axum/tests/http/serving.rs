@@ -59,6 +59,27 @@ fn start(
     (addr, tokio::spawn(server.run()))
 }
 
+/// Starts a server of `router` with the grace period `grace`, which shuts down when the returned
+/// sender fires; its address, its task and that sender.
+async fn stoppable(
+    router: Router,
+    grace: Duration,
+) -> (
+    SocketAddr,
+    tokio::task::JoinHandle<Result<green_api_webhooks_axum::Stopped, ServeError>>,
+    oneshot::Sender<()>,
+) {
+    let (stop, stopped) = oneshot::channel::<()>();
+    let server = server(router)
+        .await
+        .grace_period(grace)
+        .with_shutdown(async move {
+            let _ = stopped.await;
+        });
+    let (addr, running) = start(server);
+    (addr, running, stop)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slow_clients_are_closed_at_the_header_read_timeout_while_a_webhook_gets_200() {
     const SLOW: usize = 200;
@@ -233,14 +254,7 @@ async fn a_shutdown_answers_the_request_in_flight_closes_idle_connections_and_re
             }
         }
     };
-    let (stop, stopped) = oneshot::channel::<()>();
-    let server = server(receiver(handler).into_router().unwrap())
-        .await
-        .grace_period(GRACE)
-        .with_shutdown(async move {
-            let _ = stopped.await;
-        });
-    let (addr, running) = start(server);
+    let (addr, running, stop) = stoppable(receiver(handler).into_router().unwrap(), GRACE).await;
 
     // An idle kept-alive connection, and a request held in its handler.
     let mut idle = RawConnection::open(addr).await;
@@ -306,14 +320,7 @@ async fn a_shutdown_cuts_a_handler_that_does_not_finish_at_the_grace_period() {
             }
         }
     };
-    let (stop, stopped) = oneshot::channel::<()>();
-    let server = server(receiver(handler).into_router().unwrap())
-        .await
-        .grace_period(GRACE)
-        .with_shutdown(async move {
-            let _ = stopped.await;
-        });
-    let (addr, running) = start(server);
+    let (addr, running, stop) = stoppable(receiver(handler).into_router().unwrap(), GRACE).await;
 
     let in_flight = tokio::spawn(post_webhook(addr));
     tokio::time::timeout(PROMPTLY, started.notified())
