@@ -116,9 +116,10 @@ pub(crate) fn product_enum(spec: &Spec, products: &[Product]) -> TokenStream {
 
 /// Whether the object has rules, so that its declaration asks for them (`#[wire(rules)]`).
 pub(crate) fn has_rules(spec: &Spec, object: &Object) -> bool {
-    let id = spec.object_named(&object.name).map(|(id, _)| id);
     object.fields.iter().any(|f| !f.mandatory_for.is_empty())
-        || spec.rules().any(|rule| Some(rule.object) == id)
+        || spec
+            .rules()
+            .any(|rule| std::ptr::eq(spec.object(rule.object), object))
 }
 
 /// `rules.rs`: an impl of `Rules` for every object with rules, then the kinds' products and

@@ -2,7 +2,7 @@
 //! more relaxed; both change which bodies validate, not the Rust API (products aside: a product
 //! added is a new `Product` variant, one removed is breaking).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use green_api_webhooks_spec::{Check, Module, Severity, Spec};
 
@@ -13,8 +13,13 @@ fn rules(spec: &Spec) -> BTreeMap<String, (Severity, &str)> {
     let mut out = BTreeMap::new();
     for module in spec.modules() {
         for rule in &module.rules {
+            // A rule written for a role is one change, however many fields play the role.
+            let at = match rule.role {
+                Some(role) => format!("fields of role `{role}`"),
+                None => rule.at.clone(),
+            };
             out.insert(
-                describe(rule.at.as_str(), &rule.check),
+                describe(&at, &rule.check),
                 (rule.severity, module.path.as_str()),
             );
         }
@@ -48,13 +53,9 @@ fn severity(severity: Severity) -> &'static str {
 
 pub(crate) fn compare(out: &mut Collector<'_, '_>) {
     let (old, new) = (rules(out.old.spec), rules(out.new.spec));
-    for (key, (before, after)) in old
-        .keys()
-        .chain(new.keys())
-        .map(|k| (k, (old.get(k), new.get(k))))
-        .collect::<BTreeMap<_, _>>()
-    {
-        let (impact, what, why, file) = match (before, after) {
+    let keys: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    for key in keys {
+        let (impact, what, why, file) = match (old.get(key), new.get(key)) {
             (None, Some((now, file))) => (
                 Impact::Behaviour,
                 format!("rule added ({})", severity(*now)),

@@ -78,6 +78,8 @@ pub enum ErrorKind {
     UnknownFormat { name: String, expected: String },
     #[error("a rule has exactly one of `format`, `allow`, or `when` with `require`")]
     RuleShape,
+    #[error("a rule has `at` (an object or `Object.field`), or `role` with a `format`")]
+    RuleTarget,
     #[error("`{name}` is not a product of the spec")]
     UnknownProduct { name: String },
     #[error("{0}")]

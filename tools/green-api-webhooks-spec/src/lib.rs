@@ -75,6 +75,7 @@ pub fn load_sources<'a>(
         written.push(file.written);
         bodies.push(file.bodies);
     }
+    expand_role_rules(&mut modules);
     let tables = resolve::resolve(&mut modules, written, bodies, &mut errors);
     let spec = Spec {
         modules,
@@ -91,6 +92,36 @@ pub fn load_sources<'a>(
         key(a).cmp(&key(b))
     });
     Err(SpecErrors(errors))
+}
+
+/// Replaces each rule written for a role by one rule per object field that plays the role, in
+/// path order, so that every rule past loading names its field.
+fn expand_role_rules(modules: &mut [Module]) {
+    let playing: Vec<(Role, String)> = modules
+        .iter()
+        .flat_map(|m| &m.objects)
+        .flat_map(|o| {
+            o.fields
+                .iter()
+                .filter_map(move |f| Some((f.role?, format!("{}.{}", o.name, f.wire))))
+        })
+        .collect();
+    for module in modules {
+        module.rules = std::mem::take(&mut module.rules)
+            .into_iter()
+            .flat_map(|rule| match rule.role {
+                None => vec![rule],
+                Some(role) => playing
+                    .iter()
+                    .filter(|(played, _)| *played == role)
+                    .map(|(_, at)| Rule {
+                        at: at.clone(),
+                        ..rule.clone()
+                    })
+                    .collect(),
+            })
+            .collect();
+    }
 }
 
 fn collect_toml_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<SpecError>) {

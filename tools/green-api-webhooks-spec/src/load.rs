@@ -54,7 +54,7 @@ const EXCEPTION_KEYS: &[&str] = &["at", "docs", "reason", "unchecked"];
 const BAD_EXAMPLE_KEYS: &[&str] = &["payload", "reason"];
 const PRODUCT_KEYS: &[&str] = &["type_instance", "summary", "page", "chat_ids", "default"];
 const RULE_KEYS: &[&str] = &[
-    "at", "format", "allow", "when", "require", "severity", "reason", "page",
+    "at", "role", "format", "allow", "when", "require", "severity", "reason", "page",
 ];
 
 /// One file, read: its module, the types its fields and webhooks name (messages' fields, then objects', in
@@ -343,18 +343,21 @@ fn products(src: &mut Source<'_>, table: &mut Table<'_, '_>) -> Products {
 /// One `[[rule]]`: `at`, exactly one of `format`, `allow` or `when` with `require`, then
 /// `severity`, `reason` and an optional `page` (the file's by default).
 fn rule(src: &mut Source<'_>, entry: &mut Table<'_, '_>, page: &str) -> Option<Rule> {
-    let at = text_or_empty(entry.string(src, "at"));
-    let format = entry.opt_string(src, "format").and_then(|(name, offset)| {
+    let at = entry.opt_string(src, "at").map(|(at, _)| at);
+    let role = entry.opt_string(src, "role").and_then(|(name, offset)| {
+        let role = Role::from_name(&name);
+        if role.is_none() {
+            src.error(offset, ErrorKind::UnknownRole { name });
+        }
+        role
+    });
+    let written_format = entry.opt_string(src, "format");
+    let format = written_format.clone().and_then(|(name, offset)| {
         let format = Format::from_name(&name);
         if format.is_none() {
             let names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
-            src.error(
-                offset,
-                ErrorKind::UnknownFormat {
-                    name,
-                    expected: names.join(", "),
-                },
-            );
+            let expected = names.join(", ");
+            src.error(offset, ErrorKind::UnknownFormat { name, expected });
         }
         format
     });
@@ -376,13 +379,25 @@ fn rule(src: &mut Source<'_>, entry: &mut Table<'_, '_>, page: &str) -> Option<R
             when_value,
             fields: require,
         },
+        // An unknown format is reported where it is written.
+        _ if written_format.is_some() && format.is_none() => return None,
         _ => {
             src.error(entry.start(), ErrorKind::RuleShape);
             return None;
         }
     };
+    // A role names every field that plays it: only a format fits them all.
+    let at = match (at, role, &check) {
+        (Some(at), None, _) => at,
+        (None, Some(_), Check::Format(_)) => String::new(),
+        _ => {
+            src.error(entry.start(), ErrorKind::RuleTarget);
+            return None;
+        }
+    };
     Some(Rule {
         at,
+        role,
         // Resolved once every file is loaded.
         object: ObjectId::UNRESOLVED,
         field: None,

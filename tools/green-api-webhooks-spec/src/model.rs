@@ -94,13 +94,6 @@ impl ChatIds {
         (ChatIds::Numeric, "numeric"),
         (ChatIds::Unchecked, "unchecked"),
     ];
-
-    pub fn name(self) -> &'static str {
-        ChatIds::ALL
-            .iter()
-            .find(|(scheme, _)| *scheme == self)
-            .map_or("", |(_, name)| name)
-    }
 }
 
 /// Which products an item is documented for.
@@ -111,16 +104,6 @@ pub enum Products {
     All,
     /// Only these, by product name.
     Only(Vec<String>),
-}
-
-impl Products {
-    /// Whether the product named `name` is one of them.
-    pub fn includes(&self, name: &str) -> bool {
-        match self {
-            Products::All => true,
-            Products::Only(names) => names.iter().any(|n| n == name),
-        }
-    }
 }
 
 /// How bad a broken rule is, as written in the spec.
@@ -136,8 +119,11 @@ pub enum Severity {
 /// `[[rule]]` in a spec file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rule {
-    /// `Object.wireName` for a field's rule, `Object` for an object's.
+    /// `Object.wireName` for a field's rule, `Object` for an object's. A rule written with
+    /// `role` stands for one rule per field playing the role, each with its own `at`.
     pub at: String,
+    /// The role whose fields the rule was written for (`role = "timestamp"`).
+    pub role: Option<Role>,
     /// The object it is about, resolved from `at`.
     pub object: ObjectId,
     /// The field it is about (a position in the object's fields), for field rules.

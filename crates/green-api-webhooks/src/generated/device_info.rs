@@ -87,6 +87,7 @@ pub struct AvatarInfoWebhook {
 /// Documentation: <https://green-api.com/en/docs/api/receiving/notifications-format/AvatarInfo/>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct AvatarInfoData {
     /// The chat whose avatar was looked up.
     #[wire(rename = "chatId", mandatory)]

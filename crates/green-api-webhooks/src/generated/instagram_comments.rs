@@ -69,6 +69,7 @@ pub struct PostData {
 /// Documentation: <https://green-api.com/instagram/docs/api/receiving/notifications-format/statuses/OutgoingCommentStatus>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct CommentStatusWebhook {
     /// The instance that sent the comment.
     #[wire(rename = "instanceData", mandatory)]
@@ -101,6 +102,7 @@ pub struct CommentStatusWebhook {
 /// Documentation: <https://green-api.com/instagram/docs/api/receiving/notifications-format/statuses/EditCommentStatus>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct EditCommentStatusWebhook {
     /// The instance that edited the comment.
     #[wire(rename = "instanceData", mandatory)]
@@ -133,6 +135,7 @@ pub struct EditCommentStatusWebhook {
 /// Documentation: <https://green-api.com/instagram/docs/api/receiving/notifications-format/statuses/LikedCommentStatus>
 #[derive(Clone, Debug, Default, PartialEq, Wire)]
 #[non_exhaustive]
+#[wire(rules)]
 pub struct LikedCommentStatusWebhook {
     /// The instance that liked or unliked the comment.
     #[wire(rename = "instanceData", mandatory)]

@@ -196,6 +196,20 @@ impl crate::__private::Rules for crate::AvatarInfoWebhook {
     }
 }
 
+impl crate::__private::Rules for crate::AvatarInfoData {
+    fn check_rules(&self, path: &crate::Path<'_>, report: &mut crate::Report) {
+        if let ::core::option::Option::Some(value) = &self.chat_id {
+            crate::__private::check_format(
+                crate::Format::ChatId,
+                value,
+                &path.key("chatId"),
+                crate::Severity::Error,
+                report,
+            );
+        }
+    }
+}
+
 impl crate::__private::Rules for crate::IncomingBlockWebhook {
     fn check_rules(&self, path: &crate::Path<'_>, report: &mut crate::Report) {
         if let ::core::option::Option::Some(value) = &self.timestamp {
@@ -203,6 +217,15 @@ impl crate::__private::Rules for crate::IncomingBlockWebhook {
                 crate::Format::UnixSeconds,
                 value,
                 &path.key("timestamp"),
+                crate::Severity::Error,
+                report,
+            );
+        }
+        if let ::core::option::Option::Some(value) = &self.chat_id {
+            crate::__private::check_format(
+                crate::Format::ChatId,
+                value,
+                &path.key("chatId"),
                 crate::Severity::Error,
                 report,
             );
@@ -247,6 +270,48 @@ impl crate::__private::Rules for crate::CommentWebhook {
     }
 }
 
+impl crate::__private::Rules for crate::CommentStatusWebhook {
+    fn check_rules(&self, path: &crate::Path<'_>, report: &mut crate::Report) {
+        if let ::core::option::Option::Some(value) = &self.timestamp {
+            crate::__private::check_format(
+                crate::Format::UnixSeconds,
+                value,
+                &path.key("timestamp"),
+                crate::Severity::Error,
+                report,
+            );
+        }
+    }
+}
+
+impl crate::__private::Rules for crate::EditCommentStatusWebhook {
+    fn check_rules(&self, path: &crate::Path<'_>, report: &mut crate::Report) {
+        if let ::core::option::Option::Some(value) = &self.timestamp {
+            crate::__private::check_format(
+                crate::Format::UnixSeconds,
+                value,
+                &path.key("timestamp"),
+                crate::Severity::Error,
+                report,
+            );
+        }
+    }
+}
+
+impl crate::__private::Rules for crate::LikedCommentStatusWebhook {
+    fn check_rules(&self, path: &crate::Path<'_>, report: &mut crate::Report) {
+        if let ::core::option::Option::Some(value) = &self.timestamp {
+            crate::__private::check_format(
+                crate::Format::UnixSeconds,
+                value,
+                &path.key("timestamp"),
+                crate::Severity::Error,
+                report,
+            );
+        }
+    }
+}
+
 impl crate::__private::Rules for crate::LikeWebhook {
     fn check_rules(&self, path: &crate::Path<'_>, report: &mut crate::Report) {
         if let ::core::option::Option::Some(value) = &self.timestamp {
@@ -263,20 +328,20 @@ impl crate::__private::Rules for crate::LikeWebhook {
 
 impl crate::__private::Rules for crate::OutgoingCallWebhook {
     fn check_rules(&self, path: &crate::Path<'_>, report: &mut crate::Report) {
-        if let ::core::option::Option::Some(value) = &self.from {
-            crate::__private::check_format(
-                crate::Format::ChatId,
-                value,
-                &path.key("from"),
-                crate::Severity::Error,
-                report,
-            );
-        }
         if let ::core::option::Option::Some(value) = &self.timestamp {
             crate::__private::check_format(
                 crate::Format::UnixSeconds,
                 value,
                 &path.key("timestamp"),
+                crate::Severity::Error,
+                report,
+            );
+        }
+        if let ::core::option::Option::Some(value) = &self.from {
+            crate::__private::check_format(
+                crate::Format::ChatId,
+                value,
+                &path.key("from"),
                 crate::Severity::Error,
                 report,
             );
