@@ -188,14 +188,13 @@ pub fn report_required(
 /// whether the message arrives under this `typeWebhook`.
 pub(crate) fn check_kinds(webhook: &Webhook, report: &mut Report) {
     let product = report.product();
+    let root = Path::Root;
     if KindRules::products(webhook).is_some_and(|list| !list.contains(&product)) {
-        let at = Path::Root;
-        report.push(&at.key("typeWebhook"), IssueKind::NotInProduct { product });
+        report.push(&root.key("typeWebhook"), IssueKind::NotInProduct { product });
     }
     let Some(data) = webhook.message_data() else {
         return;
     };
-    let root = Path::Root;
     let message = root.key("messageData");
     let tag = message.key("typeMessage");
     if MessageRules::products(data).is_some_and(|list| !list.contains(&product)) {
