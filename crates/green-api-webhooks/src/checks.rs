@@ -190,7 +190,10 @@ pub(crate) fn check_kinds(webhook: &Webhook, report: &mut Report) {
     let product = report.product();
     let root = Path::Root;
     if KindRules::products(webhook).is_some_and(|list| !list.contains(&product)) {
-        report.push(&root.key("typeWebhook"), IssueKind::NotInProduct { product });
+        report.push(
+            &root.key("typeWebhook"),
+            IssueKind::NotInProduct { product },
+        );
     }
     let Some(data) = webhook.message_data() else {
         return;
