@@ -249,3 +249,15 @@ fn products_that_do_not_send_a_webhook_get_a_warning() {
         ["warning /typeWebhook: not in the documentation of Telegram"]
     );
 }
+
+#[test]
+fn waba_statuses_validate_under_waba_rules() {
+    let webhook = parse(&fixture(
+        "constructed/waba-outgoing-message-status-no-active-session.json",
+    ));
+    assert!(webhook.validate_as(Product::Waba).is_clean());
+    assert_eq!(
+        webhook.message_status().map(|s| s.as_ref()),
+        Some("noActiveSession")
+    );
+}
