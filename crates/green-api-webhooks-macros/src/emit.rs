@@ -79,13 +79,10 @@ fn object_impls(object: &Object) -> TokenStream {
         impl ::green_api_webhooks::__private::Wire for #ident {
             const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::Object;
 
-            fn deserialize_wire<'de, D>(
-                deserializer: D,
-            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, D::Error>
-            where
-                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
-            {
-                ::green_api_webhooks::__private::deserialize_object(deserializer)
+            fn read_wire(
+                source: &mut dyn ::green_api_webhooks::__private::Source,
+            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, ::green_api_webhooks::__private::Failed> {
+                ::green_api_webhooks::__private::read_object(source)
             }
 
             fn validate_wire(
@@ -111,17 +108,18 @@ fn object_impls(object: &Object) -> TokenStream {
         }
 
         impl ::green_api_webhooks::__private::AcceptField for #ident {
-            fn accept_field<'de, D>(&mut self, key: &str, value: D) -> ::core::result::Result<(), D::Error>
-            where
-                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
-            {
+            fn accept_field(
+                &mut self,
+                key: &str,
+                value: &mut dyn ::green_api_webhooks::__private::Source,
+            ) -> ::core::result::Result<(), ::green_api_webhooks::__private::Failed> {
                 match key {
                     #(
                         #wires => ::green_api_webhooks::__private::store(
                             &mut self.#names,
                             &mut self.#extra,
                             key,
-                            <#types as ::green_api_webhooks::__private::Wire>::deserialize_wire(value)?,
+                            <#types as ::green_api_webhooks::__private::Wire>::read_wire(value)?,
                         ),
                     )*
                     _ => ::green_api_webhooks::__private::store_extra(&mut self.#extra, key, value)?,
@@ -181,7 +179,7 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
         if variant.also.is_empty() {
             for_tag.push(quote! { #value => ::core::option::Option::Some(Self::#name(::core::default::Default::default())), });
             tag_of.push(quote! { Self::#name(_) => #value, });
-            serialize_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::serialize_tagged(#tag, #value, inner, serializer), });
+            serialize_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::WireObject::serialize_fields(inner, &mut map)?, });
             accept_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::AcceptField::accept_field(inner, key, value), });
             validate_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::Wire::validate_wire(inner, path, report), });
         } else {
@@ -189,7 +187,7 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
                 for_tag.push(quote! { #spelling => ::core::option::Option::Some(Self::#name(::green_api_webhooks::Spelled::arrived(#spelling))), });
             }
             tag_of.push(quote! { Self::#name(inner) => inner.spelling(), });
-            serialize_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::serialize_tagged(#tag, inner.spelling(), &**inner, serializer), });
+            serialize_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::WireObject::serialize_fields(&**inner, &mut map)?, });
             accept_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::AcceptField::accept_field(&mut **inner, key, value), });
             validate_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::Wire::validate_wire(&**inner, path, report), });
         }
@@ -225,10 +223,11 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
         }
 
         impl ::green_api_webhooks::__private::AcceptField for #ident {
-            fn accept_field<'de, D>(&mut self, key: &str, value: D) -> ::core::result::Result<(), D::Error>
-            where
-                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
-            {
+            fn accept_field(
+                &mut self,
+                key: &str,
+                value: &mut dyn ::green_api_webhooks::__private::Source,
+            ) -> ::core::result::Result<(), ::green_api_webhooks::__private::Failed> {
                 match self {
                     #(#accept_arms)*
                     Self::#unknown(unknown) => ::green_api_webhooks::__private::store_extra(&mut unknown.raw, key, value),
@@ -239,13 +238,10 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
         impl ::green_api_webhooks::__private::Wire for #ident {
             const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::Object;
 
-            fn deserialize_wire<'de, D>(
-                deserializer: D,
-            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, D::Error>
-            where
-                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
-            {
-                ::green_api_webhooks::__private::deserialize_tagged(deserializer)
+            fn read_wire(
+                source: &mut dyn ::green_api_webhooks::__private::Source,
+            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, ::green_api_webhooks::__private::Failed> {
+                ::green_api_webhooks::__private::read_tagged(source)
             }
 
             fn validate_wire(
@@ -265,10 +261,20 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
             where
                 S: ::green_api_webhooks::__private::serde::Serializer,
             {
+                // The tag first, then the variant's fields, as Green-API writes them; one map
+                // for every variant rather than a generic helper per variant type. A known variant
+                // always has its tag, so the default is never used.
+                let tag = match self {
+                    Self::#unknown(unknown) => return ::green_api_webhooks::__private::serde::Serialize::serialize(unknown, serializer),
+                    known => ::green_api_webhooks::__private::Tagged::tag(known).unwrap_or_default(),
+                };
+                let mut map = ::green_api_webhooks::__private::serde::Serializer::serialize_map(serializer, ::core::option::Option::None)?;
+                ::green_api_webhooks::__private::serde::ser::SerializeMap::serialize_entry(&mut map, #tag, tag)?;
                 match self {
                     #(#serialize_arms)*
-                    Self::#unknown(unknown) => ::green_api_webhooks::__private::serde::Serialize::serialize(unknown, serializer),
+                    Self::#unknown(_) => {}
                 }
+                ::green_api_webhooks::__private::serde::ser::SerializeMap::end(map)
             }
         }
 
@@ -327,13 +333,10 @@ fn open_impls(open: &Open) -> TokenStream {
         impl ::green_api_webhooks::__private::Wire for #ident {
             const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::String;
 
-            fn deserialize_wire<'de, D>(
-                deserializer: D,
-            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, D::Error>
-            where
-                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
-            {
-                ::green_api_webhooks::__private::deserialize_scalar(deserializer)
+            fn read_wire(
+                source: &mut dyn ::green_api_webhooks::__private::Source,
+            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, ::green_api_webhooks::__private::Failed> {
+                ::green_api_webhooks::__private::read_scalar(source)
             }
 
             fn validate_wire(
@@ -389,20 +392,18 @@ pub fn fallback(input: &DeriveInput) -> TokenStream {
         #object
         impl ::green_api_webhooks::__private::Wire for #ident {
             const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::Any;
-            fn deserialize_wire<'de, D>(
-                _: D,
-            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, D::Error>
-            where
-                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
-            {
+            fn read_wire(
+                _: &mut dyn ::green_api_webhooks::__private::Source,
+            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, ::green_api_webhooks::__private::Failed> {
                 ::core::unimplemented!("the declaration has errors")
             }
         }
         impl ::green_api_webhooks::__private::AcceptField for #ident {
-            fn accept_field<'de, D>(&mut self, _: &str, _: D) -> ::core::result::Result<(), D::Error>
-            where
-                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
-            {
+            fn accept_field(
+                &mut self,
+                _: &str,
+                _: &mut dyn ::green_api_webhooks::__private::Source,
+            ) -> ::core::result::Result<(), ::green_api_webhooks::__private::Failed> {
                 ::core::unimplemented!("the declaration has errors")
             }
         }

@@ -4,38 +4,9 @@
 //! Generated code uses this through `#[derive(Wire)]`; applications normally need only
 //! [`Extra`], [`UnknownObject`] and [`StringOrInteger`].
 
-/// Visitor methods for every scalar, each keeping the scalar raw: for visitors that accept only
-/// arrays or objects.
-macro_rules! misfit_scalars {
-    () => {
-        fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-            Ok($crate::wire::Fit::Misfit(serde_json::Value::Bool(v)))
-        }
-        fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-            Ok($crate::wire::Fit::Misfit(v.into()))
-        }
-        fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-            Ok($crate::wire::Fit::Misfit(v.into()))
-        }
-        fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-            Ok($crate::wire::Fit::Misfit(v.into()))
-        }
-        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-            Ok($crate::wire::Fit::Misfit(serde_json::Value::String(
-                v.to_owned(),
-            )))
-        }
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
-            Ok($crate::wire::Fit::Misfit(serde_json::Value::Null))
-        }
-        fn visit_none<E>(self) -> Result<Self::Value, E> {
-            Ok($crate::wire::Fit::Misfit(serde_json::Value::Null))
-        }
-    };
-}
-
 mod object;
 mod primitive;
+mod source;
 mod tagged;
 mod view;
 
@@ -48,9 +19,10 @@ use serde_json::{Map, Value};
 use crate::JsonType;
 use crate::report::{IssueKind, Path, Report};
 
-pub use object::{FieldSeed, Key, deserialize_object, validate_extra};
-pub use primitive::{FromScalar, Scalar, StringOrInteger, WireSeed, deserialize_scalar};
-pub use tagged::{Tagged, deserialize_tagged, validate_unknown};
+pub use object::{Key, read_object, validate_extra};
+pub use primitive::{FromScalar, Scalar, StringOrInteger, read_scalar};
+pub use source::{AcceptField, AcceptItem, Erased, Failed, ScalarSink, Source, with_source};
+pub use tagged::{Tagged, read_tagged, validate_unknown};
 pub use view::{view_mandatory, view_optional, view_spelled, view_unknown};
 
 /// Fields the spec does not know, or whose value did not fit the spec's type, by wire name.
@@ -133,20 +105,15 @@ pub trait Wire: Sized + serde::Serialize {
 
     /// Reads a value; anything that does not fit comes back as raw JSON instead of an error.
     /// Errors are left for malformed JSON only.
-    fn deserialize_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Fit<Self>, D::Error>;
+    fn read_wire(source: &mut dyn Source) -> Result<Fit<Self>, Failed>;
+
+    /// [`Wire::read_wire`] from a serde deserializer, with the deserializer's own errors.
+    fn deserialize_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Fit<Self>, D::Error> {
+        with_source(deserializer, Self::read_wire)
+    }
 
     /// Reports every deviation from the spec inside this value.
     fn validate_wire(&self, _path: &Path<'_>, _report: &mut Report) {}
-}
-
-/// Something read one key at a time, so that unknown keys can be kept.
-pub trait AcceptField {
-    /// Reads the value of `key` from `value`.
-    fn accept_field<'de, D: Deserializer<'de>>(
-        &mut self,
-        key: &str,
-        value: D,
-    ) -> Result<(), D::Error>;
 }
 
 /// A generated object.
@@ -161,15 +128,24 @@ pub fn store<T>(slot: &mut Option<T>, extra: &mut Extra, key: &str, value: Fit<T
     match value {
         Fit::Fits(value) => {
             *slot = Some(value);
-            if !extra.is_empty() {
-                extra.remove(key);
-            }
+            forget_misfit(extra, key);
         }
         Fit::Misfit(raw) => {
             *slot = None;
-            extra.insert(key.to_owned(), raw);
+            keep_misfit(extra, key, raw);
         }
     }
+}
+
+// Apart from `store`, so that its copy for each field type stays small.
+fn forget_misfit(extra: &mut Extra, key: &str) {
+    if !extra.is_empty() {
+        extra.remove(key);
+    }
+}
+
+fn keep_misfit(extra: &mut Extra, key: &str, raw: Value) {
+    extra.insert(key.to_owned(), raw);
 }
 
 /// Reports a value kept raw under a known field: which part of it has the wrong type.
@@ -251,12 +227,8 @@ pub fn fits_or_error<T: Wire, E: serde::de::Error>(fit: Fit<T>) -> Result<T, E> 
 }
 
 /// Keeps the value of a key the spec does not know.
-pub fn store_extra<'de, D: Deserializer<'de>>(
-    extra: &mut Extra,
-    key: &str,
-    value: D,
-) -> Result<(), D::Error> {
-    extra.insert(key.to_owned(), serde::Deserialize::deserialize(value)?);
+pub fn store_extra(extra: &mut Extra, key: &str, value: &mut dyn Source) -> Result<(), Failed> {
+    extra.insert(key.to_owned(), value.value()?);
     Ok(())
 }
 
@@ -294,18 +266,5 @@ pub fn serialize_object<T: WireObject, S: serde::Serializer>(
 ) -> Result<S::Ok, S::Error> {
     let mut map = serializer.serialize_map(None)?;
     object.serialize_fields(&mut map)?;
-    map.end()
-}
-
-/// Writes the tag first, then the variant's fields, as Green-API does.
-pub fn serialize_tagged<T: WireObject, S: serde::Serializer>(
-    tag: &str,
-    value: &str,
-    inner: &T,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    let mut map = serializer.serialize_map(None)?;
-    map.serialize_entry(tag, value)?;
-    inner.serialize_fields(&mut map)?;
     map.end()
 }

@@ -1,14 +1,11 @@
 //! Tolerant reading of scalars and arrays.
 
 use std::fmt;
-use std::marker::PhantomData;
 
-use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use serde_json::{Number, Value};
 
-use super::{Fit, Kind, Wire};
+use super::{AcceptItem, Failed, Fit, Kind, ScalarSink, Source, Wire};
 use crate::report::{Path, Report};
 
 /// A JSON scalar as the parser saw it.
@@ -48,59 +45,24 @@ pub trait FromScalar: Sized {
 }
 
 /// Reads a [`FromScalar`] type tolerantly.
-pub fn deserialize_scalar<'de, T: FromScalar, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Fit<T>, D::Error> {
-    deserializer.deserialize_any(ScalarVisitor(PhantomData))
+pub fn read_scalar<T: FromScalar>(source: &mut dyn Source) -> Result<Fit<T>, Failed> {
+    let mut slot = ScalarSlot::<T>(None);
+    source.scalar(&mut slot)?;
+    // Every visit of the scalar visitor fills the slot; null stands in should one not.
+    Ok(slot.0.unwrap_or(Fit::Misfit(Value::Null)))
 }
 
-struct ScalarVisitor<T>(PhantomData<T>);
+struct ScalarSlot<T>(Option<Fit<T>>);
 
-impl<T: FromScalar> ScalarVisitor<T> {
-    fn fit<E>(scalar: Scalar<'_>) -> Result<Fit<T>, E> {
-        Ok(match T::from_scalar(scalar) {
+impl<T: FromScalar> ScalarSink for ScalarSlot<T> {
+    fn scalar(&mut self, scalar: Scalar<'_>) {
+        self.0 = Some(match T::from_scalar(scalar) {
             Some(value) => Fit::Fits(value),
             None => Fit::Misfit(scalar.into_value()),
-        })
+        });
     }
-}
-
-impl<'de, T: FromScalar> Visitor<'de> for ScalarVisitor<T> {
-    type Value = Fit<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_unit<E>(self) -> Result<Fit<T>, E> {
-        Self::fit(Scalar::Null)
-    }
-    fn visit_none<E>(self) -> Result<Fit<T>, E> {
-        Self::fit(Scalar::Null)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Fit<T>, E> {
-        Self::fit(Scalar::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Fit<T>, E> {
-        Self::fit(Scalar::I64(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Fit<T>, E> {
-        Self::fit(Scalar::U64(v))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Fit<T>, E> {
-        Self::fit(Scalar::F64(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Fit<T>, E> {
-        Self::fit(Scalar::Str(v))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Fit<T>, A::Error> {
-        Ok(Fit::Misfit(Value::deserialize(
-            SeqAccessDeserializer::new(seq),
-        )?))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Fit<T>, A::Error> {
-        Ok(Fit::Misfit(Value::deserialize(
-            MapAccessDeserializer::new(map),
-        )?))
+    fn other(&mut self, raw: Value) {
+        self.0 = Some(Fit::Misfit(raw));
     }
 }
 
@@ -113,8 +75,8 @@ macro_rules! scalar_wire {
         }
         impl Wire for $ty {
             const KIND: Kind = $kind;
-            fn deserialize_wire<'de, D: Deserializer<'de>>(d: D) -> Result<Fit<Self>, D::Error> {
-                deserialize_scalar(d)
+            fn read_wire(source: &mut dyn Source) -> Result<Fit<Self>, Failed> {
+                read_scalar(source)
             }
         }
     };
@@ -209,26 +171,24 @@ impl Serialize for StringOrInteger {
 /// Any JSON, kept as it is.
 impl Wire for Value {
     const KIND: Kind = Kind::Any;
-    fn deserialize_wire<'de, D: Deserializer<'de>>(d: D) -> Result<Fit<Self>, D::Error> {
-        Value::deserialize(d).map(Fit::Fits)
-    }
-}
-
-/// A seed that reads one value tolerantly.
-pub struct WireSeed<T>(pub PhantomData<T>);
-
-impl<'de, T: Wire> DeserializeSeed<'de> for WireSeed<T> {
-    type Value = Fit<T>;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Fit<T>, D::Error> {
-        T::deserialize_wire(deserializer)
+    fn read_wire(source: &mut dyn Source) -> Result<Fit<Self>, Failed> {
+        source.value().map(Fit::Fits)
     }
 }
 
 impl<T: Wire> Wire for Vec<T> {
     const KIND: Kind = Kind::Array(&T::KIND);
 
-    fn deserialize_wire<'de, D: Deserializer<'de>>(d: D) -> Result<Fit<Self>, D::Error> {
-        d.deserialize_any(ArrayVisitor(PhantomData))
+    fn read_wire(source: &mut dyn Source) -> Result<Fit<Self>, Failed> {
+        let mut items = Items::<T> {
+            read: Vec::new(),
+            raw: None,
+        };
+        Ok(match (source.array(&mut items)?, items.raw) {
+            (Some(raw), _) => Fit::Misfit(raw),
+            (None, Some(raw)) => Fit::Misfit(Value::Array(raw)),
+            (None, None) => Fit::Fits(items.read),
+        })
     }
 
     fn validate_wire(&self, path: &Path<'_>, report: &mut Report) {
@@ -238,41 +198,30 @@ impl<T: Wire> Wire for Vec<T> {
     }
 }
 
-struct ArrayVisitor<T>(PhantomData<T>);
+/// The items of an array read so far; once one does not fit, the whole array is kept raw, in
+/// order.
+struct Items<T> {
+    read: Vec<T>,
+    raw: Option<Vec<Value>>,
+}
 
-impl<'de, T: Wire> Visitor<'de> for ArrayVisitor<T> {
-    type Value = Fit<Vec<T>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(item) = seq.next_element_seed(WireSeed::<T>(PhantomData))? {
-            match item {
-                Fit::Fits(item) => items.push(item),
-                Fit::Misfit(raw) => {
-                    // One item does not fit: keep the whole array raw, in order.
-                    let mut raw_items: Vec<Value> = items.iter().map(to_raw).collect();
-                    raw_items.push(raw);
-                    while let Some(rest) = seq.next_element::<Value>()? {
-                        raw_items.push(rest);
-                    }
-                    return Ok(Fit::Misfit(Value::Array(raw_items)));
-                }
+impl<T: Wire> AcceptItem for Items<T> {
+    fn accept_item(&mut self, value: &mut dyn Source) -> Result<(), Failed> {
+        if let Some(raw) = &mut self.raw {
+            raw.push(value.value()?);
+            return Ok(());
+        }
+        match T::read_wire(value)? {
+            Fit::Fits(item) => self.read.push(item),
+            Fit::Misfit(misfit) => {
+                let mut raw: Vec<Value> =
+                    std::mem::take(&mut self.read).iter().map(to_raw).collect();
+                raw.push(misfit);
+                self.raw = Some(raw);
             }
         }
-        Ok(Fit::Fits(items))
+        Ok(())
     }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        Ok(Fit::Misfit(Value::deserialize(
-            MapAccessDeserializer::new(map),
-        )?))
-    }
-
-    misfit_scalars!();
 }
 
 /// The JSON an already-read value came from.

@@ -1,0 +1,277 @@
+//! The one place where a serde `Deserializer` is driven. Generated types read their values
+//! through [`Source`], an object-safe face of the deserializer, so each of them is compiled once,
+//! not once per deserializer and per nested visitor: a body of forty types then instantiates
+//! four visitors per deserializer instead of one per type. Values still stream straight into
+//! their fields, without a `Value` in between.
+//!
+//! Errors of the deserializer are kept as they are (with their line and column): the source
+//! that met one stores it and answers [`Failed`], which travels up to the deserializer call that
+//! owns it and is swapped back for the stored error there.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::Deserialize;
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+
+use super::Key;
+use super::primitive::Scalar;
+
+/// A value about to be read. Each method reads it once, whatever JSON it turns out to be.
+pub trait Source {
+    /// Reads a scalar into `sink`; an array or object goes to [`ScalarSink::other`] raw.
+    fn scalar(&mut self, sink: &mut dyn ScalarSink) -> Result<(), Failed>;
+
+    /// Reads an object entry by entry into `sink`: `None`. Anything else comes back raw.
+    fn object(&mut self, sink: &mut dyn AcceptField) -> Result<Option<Value>, Failed>;
+
+    /// Reads an array item by item into `sink`: `None`. Anything else comes back raw.
+    fn array(&mut self, sink: &mut dyn AcceptItem) -> Result<Option<Value>, Failed>;
+
+    /// Reads any JSON value whole.
+    fn value(&mut self) -> Result<Value, Failed>;
+}
+
+/// Something read one key at a time, so that unknown keys can be kept.
+pub trait AcceptField {
+    /// Reads the value of `key` from `value`.
+    fn accept_field(&mut self, key: &str, value: &mut dyn Source) -> Result<(), Failed>;
+}
+
+/// Something read one array item at a time.
+pub trait AcceptItem {
+    /// Reads the next item from `value`.
+    fn accept_item(&mut self, value: &mut dyn Source) -> Result<(), Failed>;
+}
+
+/// Takes the one scalar a [`Source::scalar`] call reads.
+pub trait ScalarSink {
+    /// The value was this scalar.
+    fn scalar(&mut self, scalar: Scalar<'_>);
+    /// The value was an array or an object, kept raw.
+    fn other(&mut self, raw: Value);
+}
+
+/// Reading stopped: the input is not JSON, or ends early. The error itself is kept by the source
+/// that met it, or carried here when it arose outside one.
+#[derive(Debug)]
+pub struct Failed(Option<String>);
+
+impl Failed {
+    /// A failure with its own message, raised outside the deserializer.
+    pub fn custom(message: impl fmt::Display) -> Failed {
+        Failed(Some(message.to_string()))
+    }
+}
+
+impl fmt::Display for Failed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.as_deref().unwrap_or("the input could not be read"))
+    }
+}
+
+/// A serde deserializer as a [`Source`].
+pub struct Erased<'de, D: Deserializer<'de>> {
+    deserializer: Option<D>,
+    error: Option<D::Error>,
+    lifetime: PhantomData<&'de ()>,
+}
+
+impl<'de, D: Deserializer<'de>> Erased<'de, D> {
+    /// `deserializer`, to be read once.
+    pub fn new(deserializer: D) -> Self {
+        Erased {
+            deserializer: Some(deserializer),
+            error: None,
+            lifetime: PhantomData,
+        }
+    }
+
+    /// The deserializer's own error behind `failed`, when it had one.
+    pub fn into_error(self, failed: Failed) -> D::Error {
+        self.error.unwrap_or_else(|| D::Error::custom(failed))
+    }
+
+    fn read<T>(&mut self, read: impl FnOnce(D) -> Result<T, D::Error>) -> Result<T, Failed> {
+        let Some(deserializer) = self.deserializer.take() else {
+            return Err(Failed::custom("a value was read twice"));
+        };
+        read(deserializer).map_err(|error| {
+            self.error = Some(error);
+            Failed(None)
+        })
+    }
+}
+
+impl<'de, D: Deserializer<'de>> Source for Erased<'de, D> {
+    fn scalar(&mut self, sink: &mut dyn ScalarSink) -> Result<(), Failed> {
+        self.read(|d| d.deserialize_any(ScalarVisitor(sink)))
+    }
+
+    fn object(&mut self, sink: &mut dyn AcceptField) -> Result<Option<Value>, Failed> {
+        self.read(|d| d.deserialize_any(ObjectVisitor(sink)))
+    }
+
+    fn array(&mut self, sink: &mut dyn AcceptItem) -> Result<Option<Value>, Failed> {
+        self.read(|d| d.deserialize_any(ArrayVisitor(sink)))
+    }
+
+    fn value(&mut self) -> Result<Value, Failed> {
+        self.read(Value::deserialize)
+    }
+}
+
+/// Runs `read` on an [`Erased`] `deserializer`, giving back the deserializer's own error.
+pub fn with_source<'de, D: Deserializer<'de>, T>(
+    deserializer: D,
+    read: impl FnOnce(&mut dyn Source) -> Result<T, Failed>,
+) -> Result<T, D::Error> {
+    let mut source = Erased::new(deserializer);
+    read(&mut source).map_err(|failed| source.into_error(failed))
+}
+
+struct FieldSeed<'s, 'k> {
+    sink: &'s mut dyn AcceptField,
+    key: &'k str,
+}
+
+impl<'de> DeserializeSeed<'de> for FieldSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        let FieldSeed { sink, key } = self;
+        with_source(deserializer, |source| sink.accept_field(key, source))
+    }
+}
+
+struct ItemSeed<'s>(&'s mut dyn AcceptItem);
+
+impl<'de> DeserializeSeed<'de> for ItemSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        with_source(deserializer, |source| self.0.accept_item(source))
+    }
+}
+
+/// Visitor methods for every scalar, each keeping the scalar raw.
+macro_rules! raw_scalars {
+    () => {
+        fn visit_bool<E>(self, v: bool) -> Result<Option<Value>, E> {
+            Ok(Some(Value::Bool(v)))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Option<Value>, E> {
+            Ok(Some(v.into()))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Option<Value>, E> {
+            Ok(Some(v.into()))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Option<Value>, E> {
+            Ok(Some(v.into()))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Option<Value>, E> {
+            Ok(Some(Value::String(v.to_owned())))
+        }
+        fn visit_unit<E>(self) -> Result<Option<Value>, E> {
+            Ok(Some(Value::Null))
+        }
+        fn visit_none<E>(self) -> Result<Option<Value>, E> {
+            Ok(Some(Value::Null))
+        }
+    };
+}
+
+struct ObjectVisitor<'s>(&'s mut dyn AcceptField);
+
+impl<'de> Visitor<'de> for ObjectVisitor<'_> {
+    type Value = Option<Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Value>, A::Error> {
+        while let Some(Key(key)) = map.next_key()? {
+            map.next_value_seed(FieldSeed {
+                sink: &mut *self.0,
+                key: &key,
+            })?;
+        }
+        Ok(None)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Option<Value>, A::Error> {
+        Value::deserialize(SeqAccessDeserializer::new(seq)).map(Some)
+    }
+
+    raw_scalars!();
+}
+
+struct ArrayVisitor<'s>(&'s mut dyn AcceptItem);
+
+impl<'de> Visitor<'de> for ArrayVisitor<'_> {
+    type Value = Option<Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<Value>, A::Error> {
+        while seq.next_element_seed(ItemSeed(&mut *self.0))?.is_some() {}
+        Ok(None)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<Value>, A::Error> {
+        Value::deserialize(MapAccessDeserializer::new(map)).map(Some)
+    }
+
+    raw_scalars!();
+}
+
+struct ScalarVisitor<'s>(&'s mut dyn ScalarSink);
+
+impl ScalarVisitor<'_> {
+    fn put<E>(self, scalar: Scalar<'_>) -> Result<(), E> {
+        self.0.scalar(scalar);
+        Ok(())
+    }
+}
+
+impl<'de> Visitor<'de> for ScalarVisitor<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        self.put(Scalar::Null)
+    }
+    fn visit_none<E>(self) -> Result<(), E> {
+        self.put(Scalar::Null)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<(), E> {
+        self.put(Scalar::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<(), E> {
+        self.put(Scalar::I64(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<(), E> {
+        self.put(Scalar::U64(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<(), E> {
+        self.put(Scalar::F64(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<(), E> {
+        self.put(Scalar::Str(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        self.0
+            .other(Value::deserialize(SeqAccessDeserializer::new(seq))?);
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        self.0
+            .other(Value::deserialize(MapAccessDeserializer::new(map))?);
+        Ok(())
+    }
+}
