@@ -80,7 +80,7 @@ fn object_impls(object: &Object) -> TokenStream {
             const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::Object;
 
             fn read_wire(
-                source: &mut dyn ::green_api_webhooks::__private::Source,
+                source: &mut dyn ::green_api_webhooks::__private::Source<'_>,
             ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, ::green_api_webhooks::__private::Failed> {
                 ::green_api_webhooks::__private::read_object(source)
             }
@@ -111,7 +111,7 @@ fn object_impls(object: &Object) -> TokenStream {
             fn accept_field(
                 &mut self,
                 key: &str,
-                value: &mut dyn ::green_api_webhooks::__private::Source,
+                value: &mut dyn ::green_api_webhooks::__private::Source<'_>,
             ) -> ::core::result::Result<(), ::green_api_webhooks::__private::Failed> {
                 match key {
                     #(
@@ -226,7 +226,7 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
             fn accept_field(
                 &mut self,
                 key: &str,
-                value: &mut dyn ::green_api_webhooks::__private::Source,
+                value: &mut dyn ::green_api_webhooks::__private::Source<'_>,
             ) -> ::core::result::Result<(), ::green_api_webhooks::__private::Failed> {
                 match self {
                     #(#accept_arms)*
@@ -239,7 +239,7 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
             const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::Object;
 
             fn read_wire(
-                source: &mut dyn ::green_api_webhooks::__private::Source,
+                source: &mut dyn ::green_api_webhooks::__private::Source<'_>,
             ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, ::green_api_webhooks::__private::Failed> {
                 ::green_api_webhooks::__private::read_tagged(source)
             }
@@ -334,7 +334,7 @@ fn open_impls(open: &Open) -> TokenStream {
             const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::String;
 
             fn read_wire(
-                source: &mut dyn ::green_api_webhooks::__private::Source,
+                source: &mut dyn ::green_api_webhooks::__private::Source<'_>,
             ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, ::green_api_webhooks::__private::Failed> {
                 ::green_api_webhooks::__private::read_scalar(source)
             }
@@ -393,7 +393,7 @@ pub fn fallback(input: &DeriveInput) -> TokenStream {
         impl ::green_api_webhooks::__private::Wire for #ident {
             const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::Any;
             fn read_wire(
-                _: &mut dyn ::green_api_webhooks::__private::Source,
+                _: &mut dyn ::green_api_webhooks::__private::Source<'_>,
             ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, ::green_api_webhooks::__private::Failed> {
                 ::core::unimplemented!("the declaration has errors")
             }
@@ -402,7 +402,7 @@ pub fn fallback(input: &DeriveInput) -> TokenStream {
             fn accept_field(
                 &mut self,
                 _: &str,
-                _: &mut dyn ::green_api_webhooks::__private::Source,
+                _: &mut dyn ::green_api_webhooks::__private::Source<'_>,
             ) -> ::core::result::Result<(), ::green_api_webhooks::__private::Failed> {
                 ::core::unimplemented!("the declaration has errors")
             }

@@ -131,9 +131,17 @@ fn parse_json(body: &[u8]) -> Result<Webhook, ParseError> {
     // string, and reading only from `str` keeps one copy of the generic code.
     let text =
         std::str::from_utf8(body).map_err(|error| invalid_utf8(body, error.valid_up_to()))?;
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let webhook = Webhook::deserialize_wire(&mut deserializer)?;
-    deserializer.end()?;
+    // The reader reads most bodies; serde_json reads those it gives up on, and says why they
+    // are not JSON when they are not.
+    let webhook = match crate::wire::read_text::<Webhook>(text) {
+        Some(webhook) => webhook,
+        None => {
+            let mut deserializer = serde_json::Deserializer::from_str(text);
+            let webhook = Webhook::deserialize_wire(&mut deserializer)?;
+            deserializer.end()?;
+            webhook
+        }
+    };
     match webhook {
         Fit::Fits(webhook) => Ok(webhook),
         Fit::Misfit(raw) => Err(ParseError::NotAnObject {

@@ -6,6 +6,7 @@
 
 mod object;
 mod primitive;
+mod reader;
 mod source;
 mod tagged;
 mod view;
@@ -21,7 +22,8 @@ use crate::report::{IssueKind, Path, Report};
 
 pub use object::{Key, read_object, validate_extra};
 pub use primitive::{FromScalar, Scalar, StringOrInteger, read_scalar};
-pub use source::{AcceptField, AcceptItem, Erased, Failed, ScalarSink, Source, with_source};
+pub(crate) use reader::read_text;
+pub use source::{AcceptField, AcceptItem, Erased, Failed, Read, Source, with_source};
 pub use tagged::{Tagged, read_tagged, validate_unknown};
 pub use view::{view_mandatory, view_optional, view_spelled, view_unknown};
 
@@ -105,7 +107,7 @@ pub trait Wire: Sized + serde::Serialize {
 
     /// Reads a value; anything that does not fit comes back as raw JSON instead of an error.
     /// Errors are left for malformed JSON only.
-    fn read_wire(source: &mut dyn Source) -> Result<Fit<Self>, Failed>;
+    fn read_wire(source: &mut dyn Source<'_>) -> Result<Fit<Self>, Failed>;
 
     /// [`Wire::read_wire`] from a serde deserializer, with the deserializer's own errors.
     fn deserialize_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Fit<Self>, D::Error> {
@@ -124,6 +126,7 @@ pub trait WireObject: Default + Wire + AcceptField {
 
 /// Stores a value read for `key`: in its field when it fits, in `extra` otherwise. A key seen
 /// twice keeps its last value, as `serde_json::Value` does.
+#[inline]
 pub fn store<T>(slot: &mut Option<T>, extra: &mut Extra, key: &str, value: Fit<T>) {
     match value {
         Fit::Fits(value) => {
@@ -227,7 +230,7 @@ pub fn fits_or_error<T: Wire, E: serde::de::Error>(fit: Fit<T>) -> Result<T, E> 
 }
 
 /// Keeps the value of a key the spec does not know.
-pub fn store_extra(extra: &mut Extra, key: &str, value: &mut dyn Source) -> Result<(), Failed> {
+pub fn store_extra(extra: &mut Extra, key: &str, value: &mut dyn Source<'_>) -> Result<(), Failed> {
     extra.insert(key.to_owned(), value.value()?);
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 use serde_json::{Number, Value};
 
-use super::{AcceptItem, Failed, Fit, Kind, ScalarSink, Source, Wire};
+use super::{AcceptItem, Failed, Fit, Kind, Read, Source, Wire};
 use crate::report::{Path, Report};
 
 /// A JSON scalar as the parser saw it.
@@ -26,7 +26,7 @@ pub enum Scalar<'a> {
 }
 
 impl Scalar<'_> {
-    fn into_value(self) -> Value {
+    pub(crate) fn into_value(self) -> Value {
         match self {
             Scalar::Null => Value::Null,
             Scalar::Bool(b) => Value::Bool(b),
@@ -45,24 +45,21 @@ pub trait FromScalar: Sized {
 }
 
 /// Reads a [`FromScalar`] type tolerantly.
-pub fn read_scalar<T: FromScalar>(source: &mut dyn Source) -> Result<Fit<T>, Failed> {
-    let mut slot = ScalarSlot::<T>(None);
-    source.scalar(&mut slot)?;
-    // Every visit of the scalar visitor fills the slot; null stands in should one not.
-    Ok(slot.0.unwrap_or(Fit::Misfit(Value::Null)))
+#[inline]
+pub fn read_scalar<T: FromScalar>(source: &mut dyn Source<'_>) -> Result<Fit<T>, Failed> {
+    let scalar = match source.scalar()? {
+        Read::Scalar(scalar) => scalar,
+        Read::String(string) => return Ok(fit(Scalar::Str(&string))),
+        Read::Other(raw) => return Ok(Fit::Misfit(raw)),
+    };
+    Ok(fit(scalar))
 }
 
-struct ScalarSlot<T>(Option<Fit<T>>);
-
-impl<T: FromScalar> ScalarSink for ScalarSlot<T> {
-    fn scalar(&mut self, scalar: Scalar<'_>) {
-        self.0 = Some(match T::from_scalar(scalar) {
-            Some(value) => Fit::Fits(value),
-            None => Fit::Misfit(scalar.into_value()),
-        });
-    }
-    fn other(&mut self, raw: Value) {
-        self.0 = Some(Fit::Misfit(raw));
+#[inline]
+fn fit<T: FromScalar>(scalar: Scalar<'_>) -> Fit<T> {
+    match T::from_scalar(scalar) {
+        Some(value) => Fit::Fits(value),
+        None => Fit::Misfit(scalar.into_value()),
     }
 }
 
@@ -75,7 +72,7 @@ macro_rules! scalar_wire {
         }
         impl Wire for $ty {
             const KIND: Kind = $kind;
-            fn read_wire(source: &mut dyn Source) -> Result<Fit<Self>, Failed> {
+            fn read_wire(source: &mut dyn Source<'_>) -> Result<Fit<Self>, Failed> {
                 read_scalar(source)
             }
         }
@@ -171,7 +168,7 @@ impl Serialize for StringOrInteger {
 /// Any JSON, kept as it is.
 impl Wire for Value {
     const KIND: Kind = Kind::Any;
-    fn read_wire(source: &mut dyn Source) -> Result<Fit<Self>, Failed> {
+    fn read_wire(source: &mut dyn Source<'_>) -> Result<Fit<Self>, Failed> {
         source.value().map(Fit::Fits)
     }
 }
@@ -179,7 +176,7 @@ impl Wire for Value {
 impl<T: Wire> Wire for Vec<T> {
     const KIND: Kind = Kind::Array(&T::KIND);
 
-    fn read_wire(source: &mut dyn Source) -> Result<Fit<Self>, Failed> {
+    fn read_wire(source: &mut dyn Source<'_>) -> Result<Fit<Self>, Failed> {
         let mut items = Items::<T> {
             read: Vec::new(),
             raw: None,
@@ -206,7 +203,7 @@ struct Items<T> {
 }
 
 impl<T: Wire> AcceptItem for Items<T> {
-    fn accept_item(&mut self, value: &mut dyn Source) -> Result<(), Failed> {
+    fn accept_item(&mut self, value: &mut dyn Source<'_>) -> Result<(), Failed> {
         if let Some(raw) = &mut self.raw {
             raw.push(value.value()?);
             return Ok(());

@@ -20,9 +20,10 @@ use super::Key;
 use super::primitive::Scalar;
 
 /// A value about to be read. Each method reads it once, whatever JSON it turns out to be.
-pub trait Source {
-    /// Reads a scalar into `sink`; an array or object goes to [`ScalarSink::other`] raw.
-    fn scalar(&mut self, sink: &mut dyn ScalarSink) -> Result<(), Failed>;
+pub trait Source<'de> {
+    /// Reads a scalar, borrowed from the input when it can be; an array or object comes back
+    /// raw.
+    fn scalar(&mut self) -> Result<Read<'de>, Failed>;
 
     /// Reads an object entry by entry into `sink`: `None`. Anything else comes back raw.
     fn object(&mut self, sink: &mut dyn AcceptField) -> Result<Option<Value>, Failed>;
@@ -37,21 +38,23 @@ pub trait Source {
 /// Something read one key at a time, so that unknown keys can be kept.
 pub trait AcceptField {
     /// Reads the value of `key` from `value`.
-    fn accept_field(&mut self, key: &str, value: &mut dyn Source) -> Result<(), Failed>;
+    fn accept_field(&mut self, key: &str, value: &mut dyn Source<'_>) -> Result<(), Failed>;
 }
 
 /// Something read one array item at a time.
 pub trait AcceptItem {
     /// Reads the next item from `value`.
-    fn accept_item(&mut self, value: &mut dyn Source) -> Result<(), Failed>;
+    fn accept_item(&mut self, value: &mut dyn Source<'_>) -> Result<(), Failed>;
 }
 
-/// Takes the one scalar a [`Source::scalar`] call reads.
-pub trait ScalarSink {
-    /// The value was this scalar.
-    fn scalar(&mut self, scalar: Scalar<'_>);
-    /// The value was an array or an object, kept raw.
-    fn other(&mut self, raw: Value);
+/// What [`Source::scalar`] read.
+pub enum Read<'de> {
+    /// A scalar, its string borrowed from the input.
+    Scalar(Scalar<'de>),
+    /// A string with escapes, which the input does not hold as such.
+    String(String),
+    /// An array or an object.
+    Other(Value),
 }
 
 /// Reading stopped: the input is not JSON, or ends early. The error itself is kept by the source
@@ -63,6 +66,11 @@ impl Failed {
     /// A failure with its own message, raised outside the deserializer.
     pub fn custom(message: impl fmt::Display) -> Failed {
         Failed(Some(message.to_string()))
+    }
+
+    /// A reader that gave up, leaving the answer to serde_json.
+    pub(crate) fn gave_up() -> Failed {
+        Failed(None)
     }
 }
 
@@ -81,6 +89,7 @@ pub struct Erased<'de, D: Deserializer<'de>> {
 
 impl<'de, D: Deserializer<'de>> Erased<'de, D> {
     /// `deserializer`, to be read once.
+    #[inline]
     pub fn new(deserializer: D) -> Self {
         Erased {
             deserializer: Some(deserializer),
@@ -90,10 +99,12 @@ impl<'de, D: Deserializer<'de>> Erased<'de, D> {
     }
 
     /// The deserializer's own error behind `failed`, when it had one.
+    #[inline]
     pub fn into_error(self, failed: Failed) -> D::Error {
         self.error.unwrap_or_else(|| D::Error::custom(failed))
     }
 
+    #[inline]
     fn read<T>(&mut self, read: impl FnOnce(D) -> Result<T, D::Error>) -> Result<T, Failed> {
         let Some(deserializer) = self.deserializer.take() else {
             return Err(Failed::custom("a value was read twice"));
@@ -105,9 +116,9 @@ impl<'de, D: Deserializer<'de>> Erased<'de, D> {
     }
 }
 
-impl<'de, D: Deserializer<'de>> Source for Erased<'de, D> {
-    fn scalar(&mut self, sink: &mut dyn ScalarSink) -> Result<(), Failed> {
-        self.read(|d| d.deserialize_any(ScalarVisitor(sink)))
+impl<'de, D: Deserializer<'de>> Source<'de> for Erased<'de, D> {
+    fn scalar(&mut self) -> Result<Read<'de>, Failed> {
+        self.read(|d| d.deserialize_any(ScalarVisitor))
     }
 
     fn object(&mut self, sink: &mut dyn AcceptField) -> Result<Option<Value>, Failed> {
@@ -124,9 +135,10 @@ impl<'de, D: Deserializer<'de>> Source for Erased<'de, D> {
 }
 
 /// Runs `read` on an [`Erased`] `deserializer`, giving back the deserializer's own error.
+#[inline]
 pub fn with_source<'de, D: Deserializer<'de>, T>(
     deserializer: D,
-    read: impl FnOnce(&mut dyn Source) -> Result<T, Failed>,
+    read: impl FnOnce(&mut dyn Source<'de>) -> Result<T, Failed>,
 ) -> Result<T, D::Error> {
     let mut source = Erased::new(deserializer);
     read(&mut source).map_err(|failed| source.into_error(failed))
@@ -228,50 +240,45 @@ impl<'de> Visitor<'de> for ArrayVisitor<'_> {
     raw_scalars!();
 }
 
-struct ScalarVisitor<'s>(&'s mut dyn ScalarSink);
+struct ScalarVisitor;
 
-impl ScalarVisitor<'_> {
-    fn put<E>(self, scalar: Scalar<'_>) -> Result<(), E> {
-        self.0.scalar(scalar);
-        Ok(())
-    }
-}
-
-impl<'de> Visitor<'de> for ScalarVisitor<'_> {
-    type Value = ();
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = Read<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        self.put(Scalar::Null)
+    fn visit_unit<E>(self) -> Result<Read<'de>, E> {
+        Ok(Read::Scalar(Scalar::Null))
     }
-    fn visit_none<E>(self) -> Result<(), E> {
-        self.put(Scalar::Null)
+    fn visit_none<E>(self) -> Result<Read<'de>, E> {
+        Ok(Read::Scalar(Scalar::Null))
     }
-    fn visit_bool<E>(self, v: bool) -> Result<(), E> {
-        self.put(Scalar::Bool(v))
+    fn visit_bool<E>(self, v: bool) -> Result<Read<'de>, E> {
+        Ok(Read::Scalar(Scalar::Bool(v)))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<(), E> {
-        self.put(Scalar::I64(v))
+    fn visit_i64<E>(self, v: i64) -> Result<Read<'de>, E> {
+        Ok(Read::Scalar(Scalar::I64(v)))
     }
-    fn visit_u64<E>(self, v: u64) -> Result<(), E> {
-        self.put(Scalar::U64(v))
+    fn visit_u64<E>(self, v: u64) -> Result<Read<'de>, E> {
+        Ok(Read::Scalar(Scalar::U64(v)))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<(), E> {
-        self.put(Scalar::F64(v))
+    fn visit_f64<E>(self, v: f64) -> Result<Read<'de>, E> {
+        Ok(Read::Scalar(Scalar::F64(v)))
     }
-    fn visit_str<E>(self, v: &str) -> Result<(), E> {
-        self.put(Scalar::Str(v))
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Read<'de>, E> {
+        Ok(Read::Scalar(Scalar::Str(v)))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        self.0
-            .other(Value::deserialize(SeqAccessDeserializer::new(seq))?);
-        Ok(())
+    fn visit_str<E>(self, v: &str) -> Result<Read<'de>, E> {
+        Ok(Read::String(v.to_owned()))
     }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        self.0
-            .other(Value::deserialize(MapAccessDeserializer::new(map))?);
-        Ok(())
+    fn visit_string<E>(self, v: String) -> Result<Read<'de>, E> {
+        Ok(Read::String(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Read<'de>, A::Error> {
+        Value::deserialize(SeqAccessDeserializer::new(seq)).map(Read::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Read<'de>, A::Error> {
+        Value::deserialize(MapAccessDeserializer::new(map)).map(Read::Other)
     }
 }

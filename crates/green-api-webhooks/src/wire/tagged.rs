@@ -32,7 +32,7 @@ pub trait Tagged: Wire + AcceptField {
 
 /// Reads a tagged enum tolerantly. Keys before the tag are buffered as JSON values and replayed
 /// into the variant once the tag is known; keys after it are read straight into the variant.
-pub fn read_tagged<T: Tagged>(source: &mut dyn Source) -> Result<Fit<T>, Failed> {
+pub fn read_tagged<T: Tagged>(source: &mut dyn Source<'_>) -> Result<Fit<T>, Failed> {
     let mut read = TaggedRead::<T>::BeforeTag(Vec::new());
     match source.object(&mut read)? {
         Some(raw) => Ok(Fit::Misfit(raw)),
@@ -56,7 +56,7 @@ enum TaggedRead<T> {
 }
 
 impl<T: Tagged> AcceptField for TaggedRead<T> {
-    fn accept_field(&mut self, key: &str, value: &mut dyn Source) -> Result<(), Failed> {
+    fn accept_field(&mut self, key: &str, value: &mut dyn Source<'_>) -> Result<(), Failed> {
         let is_tag = key == T::TAG;
         match self {
             TaggedRead::BeforeTag(before) if !is_tag => {
