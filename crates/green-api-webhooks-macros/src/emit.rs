@@ -85,6 +85,15 @@ fn object_impls(object: &Object) -> TokenStream {
                 ::green_api_webhooks::__private::read_object(source)
             }
 
+            fn read_into(
+                slot: &mut ::core::option::Option<Self>,
+                extra: &mut ::green_api_webhooks::__private::Extra,
+                key: &str,
+                source: &mut dyn ::green_api_webhooks::__private::Source<'_>,
+            ) -> ::core::result::Result<(), ::green_api_webhooks::__private::Failed> {
+                ::green_api_webhooks::__private::read_object_into(slot, extra, key, source)
+            }
+
             fn validate_wire(
                 &self,
                 path: &::green_api_webhooks::Path<'_>,
@@ -115,12 +124,12 @@ fn object_impls(object: &Object) -> TokenStream {
             ) -> ::core::result::Result<(), ::green_api_webhooks::__private::Failed> {
                 match key {
                     #(
-                        #wires => ::green_api_webhooks::__private::store(
+                        #wires => <#types as ::green_api_webhooks::__private::Wire>::read_into(
                             &mut self.#names,
                             &mut self.#extra,
                             key,
-                            <#types as ::green_api_webhooks::__private::Wire>::read_wire(value)?,
-                        ),
+                            value,
+                        )?,
                     )*
                     _ => ::green_api_webhooks::__private::store_extra(&mut self.#extra, key, value)?,
                 }

@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 use crate::JsonType;
 use crate::report::{IssueKind, Path, Report};
 
-pub use object::{Key, read_object, validate_extra};
+pub use object::{Key, read_object, read_object_into, validate_extra};
 pub use primitive::{FromScalar, Scalar, StringOrInteger, read_scalar};
 pub(crate) use reader::read_text;
 pub use source::{AcceptField, AcceptItem, Erased, Failed, Read, Source, with_source};
@@ -109,6 +109,18 @@ pub trait Wire: Sized + serde::Serialize {
     /// Errors are left for malformed JSON only.
     fn read_wire(source: &mut dyn Source<'_>) -> Result<Fit<Self>, Failed>;
 
+    /// Reads a value into the field `slot` of an object, or into its `extra` under `key` when
+    /// it does not fit.
+    fn read_into(
+        slot: &mut Option<Self>,
+        extra: &mut Extra,
+        key: &str,
+        source: &mut dyn Source<'_>,
+    ) -> Result<(), Failed> {
+        store(slot, extra, key, Self::read_wire(source)?);
+        Ok(())
+    }
+
     /// [`Wire::read_wire`] from a serde deserializer, with the deserializer's own errors.
     fn deserialize_wire<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Fit<Self>, D::Error> {
         with_source(deserializer, Self::read_wire)
@@ -141,13 +153,13 @@ pub fn store<T>(slot: &mut Option<T>, extra: &mut Extra, key: &str, value: Fit<T
 }
 
 // Apart from `store`, so that its copy for each field type stays small.
-fn forget_misfit(extra: &mut Extra, key: &str) {
+pub(crate) fn forget_misfit(extra: &mut Extra, key: &str) {
     if !extra.is_empty() {
         extra.remove(key);
     }
 }
 
-fn keep_misfit(extra: &mut Extra, key: &str, raw: Value) {
+pub(crate) fn keep_misfit(extra: &mut Extra, key: &str, raw: Value) {
     extra.insert(key.to_owned(), raw);
 }
 

@@ -47,6 +47,25 @@ pub fn read_object<T: WireObject>(source: &mut dyn Source<'_>) -> Result<Fit<T>,
     })
 }
 
+/// Reads a generated object straight into its field, rather than building it apart and moving
+/// it in: objects are the largest values, and a body holds them nested.
+pub fn read_object_into<T: WireObject>(
+    slot: &mut Option<T>,
+    extra: &mut Extra,
+    key: &str,
+    source: &mut dyn Source<'_>,
+) -> Result<(), super::Failed> {
+    let object = slot.insert(T::default());
+    match source.object(object)? {
+        None => super::forget_misfit(extra, key),
+        Some(raw) => {
+            *slot = None;
+            super::keep_misfit(extra, key, raw);
+        }
+    }
+    Ok(())
+}
+
 /// Reports the entries of `extra`: a known key there holds a value of the wrong type; any other
 /// key is a field the spec does not know.
 pub fn validate_extra(extra: &Extra, known: &[(&str, Kind)], path: &Path<'_>, report: &mut Report) {
