@@ -49,6 +49,12 @@ fn object_impls(object: &Object) -> TokenStream {
     let names: Vec<_> = fields.iter().map(|f| &f.ident).collect();
     let wires: Vec<_> = fields.iter().map(|f| &f.wire).collect();
     let types: Vec<_> = fields.iter().map(|f| &f.ty).collect();
+    // Values with nothing inside to validate get no call.
+    let (checked_names, checked_wires): (Vec<_>, Vec<_>) = fields
+        .iter()
+        .filter(|f| !holds_only_json_values(&f.ty))
+        .map(|f| (&f.ident, &f.wire))
+        .unzip();
     let mandatory = fields.iter().filter(|f| f.mandatory).map(|f| {
         let (name, wire) = (&f.ident, &f.wire);
         let aliases = fields.iter().filter(|a| {
@@ -100,8 +106,8 @@ fn object_impls(object: &Object) -> TokenStream {
                 report: &mut ::green_api_webhooks::Report,
             ) {
                 #(
-                    if let ::core::option::Option::Some(value) = &self.#names {
-                        ::green_api_webhooks::__private::Wire::validate_wire(value, &path.key(#wires), report);
+                    if let ::core::option::Option::Some(value) = &self.#checked_names {
+                        ::green_api_webhooks::__private::Wire::validate_wire(value, &path.key(#checked_wires), report);
                     }
                 )*
                 #(#mandatory)*
@@ -164,6 +170,27 @@ fn object_impls(object: &Object) -> TokenStream {
         }
 
         #deserialize
+    }
+}
+
+/// Whether `ty` is a JSON value whose `Wire` impl validates nothing: a primitive, `Value`,
+/// `StringOrInteger`, or a `Vec` of them. Any other type may hold open enums or objects.
+fn holds_only_json_values(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    match &last.arguments {
+        syn::PathArguments::None => matches!(
+            last.ident.to_string().as_str(),
+            "String" | "i64" | "bool" | "Number" | "Value" | "StringOrInteger"
+        ),
+        syn::PathArguments::AngleBracketed(args) if last.ident == "Vec" => {
+            matches!(args.args.first(), Some(syn::GenericArgument::Type(item)) if args.args.len() == 1 && holds_only_json_values(item))
+        }
+        _ => false,
     }
 }
 

@@ -57,6 +57,17 @@ macro_rules! body_benches {
                 bencher.bench(|| Webhook::from_slice(black_box(&body)).map(black_box).is_ok());
             }
 
+            /// Through serde, as `serde_json::from_slice` and axum's `Json` extractor read it.
+            #[divan::bench]
+            fn generated_serde_entry(bencher: Bencher) {
+                let body = body();
+                bencher.bench(|| {
+                    serde_json::from_slice::<Webhook>(black_box(&body))
+                        .map(black_box)
+                        .is_ok()
+                });
+            }
+
             #[divan::bench]
             fn generated_parse_validate(bencher: Bencher) {
                 let body = body();

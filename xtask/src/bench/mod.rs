@@ -1,13 +1,21 @@
 //! `cargo xtask bench`: runs the benchmarks (`tools/green-api-webhooks-bench/benches/parse.rs`, divan) and prints
-//! one table with each median and its ratio to the baseline measured in the same run.
+//! one table with each median and its ratio to the baseline measured in the same run; then the
+//! receiver under load against a bare axum route (`load`), and greenhook's peak memory on a
+//! large body (`memory`).
 
-use std::path::Path;
+mod load;
+mod memory;
+
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Only benchmarks whose name contains one of these (as divan filters them).
     pub filters: Vec<String>,
+    /// Only the parsing benchmarks: no receiver load and no memory measure.
+    #[arg(long)]
+    pub parse_only: bool,
 }
 
 /// One measured benchmark.
@@ -46,7 +54,60 @@ pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
     }
     println!("{}", machine());
     print!("{}", table(&measurements, fixture_count(root)));
+    if !args.parse_only {
+        println!();
+        print!("{}", load::run(root)?);
+        println!();
+        print!("{}", memory::run(root)?);
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs cargo in the workspace, its progress shown.
+fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+        .current_dir(root)
+        .args(args)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("cargo {args:?} failed"))
+    }
+}
+
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
+}
+
+/// Makes sure `tool` (a name on PATH, or an absolute path) is there, installing the Debian
+/// `package` that has it when it is not.
+fn ensure_tool(tool: &str, package: &str) -> Result<(), String> {
+    let found = |tool: &str| {
+        let tool = Path::new(tool);
+        if tool.is_absolute() {
+            return tool.exists();
+        }
+        std::env::var_os("PATH")
+            .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(tool).exists()))
+    };
+    if found(tool) {
+        return Ok(());
+    }
+    eprintln!("{tool} is missing: installing the Debian package {package}");
+    let installed = Command::new("apt-get")
+        .args(["install", "-y", "--no-install-recommends", package])
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .status()
+        .is_ok_and(|status| status.success());
+    if installed && found(tool) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{tool} is needed and could not be installed (apt-get install {package})"
+        ))
+    }
 }
 
 /// Reads divan's tree table: group rows have no numbers; a benchmark row's third cell is the
@@ -117,11 +178,12 @@ fn table(measurements: &[Measurement], ndjson_bodies: usize) -> String {
             let ratio = |r: Option<f64>| {
                 r.map_or_else(|| "-".to_owned(), |r| format!("{:.2}x", m.median_ns / r))
             };
-            let vs_value = if m.name.starts_with("generated_parse") {
-                ratio(value)
-            } else {
-                "-".to_owned()
-            };
+            let vs_value =
+                if m.name.starts_with("generated_parse") || m.name == "generated_serde_entry" {
+                    ratio(value)
+                } else {
+                    "-".to_owned()
+                };
             out.push_str(&format!(
                 "{:<8} {:<26} {:>12} {:>12} {:>14}\n",
                 group,
