@@ -1,6 +1,7 @@
-//! Peak memory of `greenhook validate` on a 4 MiB body, against the body's size: one text
-//! message whose text makes up the size, and one contacts-array message with as many contacts
-//! as fit. Measured by GNU time's maximum resident set size.
+//! Peak memory of `greenhook validate` on a 4 MiB body, against the body's size: a text message
+//! whose text makes up the size (keys in Green-API's order, and sorted so that `typeWebhook`
+//! comes last), and a contacts-array message with as many contacts as fit. Measured by GNU
+//! time's maximum resident set size.
 
 use std::fs;
 use std::path::Path;
@@ -26,15 +27,17 @@ pub fn run(root: &Path) -> Result<String, String> {
         "peak RSS",
         "vs body"
     );
-    for (name, body) in [
-        ("long text", long_text()),
+    let bodies = [
+        ("long text", long_text(false)),
+        ("long text, tag last", long_text(true)),
         ("many contacts", many_contacts()),
-    ] {
-        let path = dir.join(format!("{}.json", name.replace(' ', "-")));
+    ];
+    for (name, body) in bodies {
+        let path = dir.join(format!("{}.json", name.replace([' ', ','], "-")));
         fs::write(&path, &body).map_err(|e| e.to_string())?;
         let peak = peak_rss(&greenhook, &path)?;
         out.push_str(&format!(
-            "{:<18} {:>12} {:>9.1} MiB {:>9.2}x\n",
+            "{:<20} {:>12} {:>9.1} MiB {:>9.2}x\n",
             name,
             body.len(),
             peak as f64 / f64::from(1 << 20),
@@ -44,43 +47,69 @@ pub fn run(root: &Path) -> Result<String, String> {
     Ok(out)
 }
 
-fn envelope(message_data: Value) -> Value {
-    json!({
-        "typeWebhook": "incomingMessageReceived",
-        "instanceData": {"idInstance": 1101000001u64, "wid": "79001234567@c.us", "typeInstance": "whatsapp"},
-        "timestamp": 1_749_560_558,
-        "idMessage": "BAE5A7BA6D6E28EB",
-        "senderData": {"chatId": "79001234568@c.us", "sender": "79001234568@c.us", "chatName": "Ann", "senderName": "Ann"},
-        "messageData": message_data,
-    })
+/// JSON text of an object from its entries (each value already JSON text), in the order given,
+/// or sorted as a tool that sorts keys writes them, which puts the tags last.
+fn object_text(mut entries: Vec<(&str, String)>, sorted: bool) -> String {
+    if sorted {
+        entries.sort_by_key(|(key, _)| *key);
+    }
+    let fields: Vec<String> = entries
+        .iter()
+        .map(|(key, value)| format!("{}:{value}", Value::from(*key)))
+        .collect();
+    format!("{{{}}}", fields.join(","))
 }
 
-fn long_text() -> Vec<u8> {
-    let mut body = envelope(json!({
-        "typeMessage": "textMessage",
-        "textMessageData": {"textMessage": ""},
-    }))
-    .to_string()
-    .into_bytes();
-    let text = "Lorem ipsum dolor sit amet. ".repeat(SIZE / 28);
+/// A webhook body with its keys in the order Green-API writes them, tags first; or sorted.
+fn webhook(message_data: Vec<(&str, Value)>, sorted: bool) -> Vec<u8> {
+    let message_data = message_data
+        .into_iter()
+        .map(|(key, value)| (key, value.to_string()))
+        .collect();
+    let instance =
+        json!({"idInstance": 1101000001u64, "wid": "79001234567@c.us", "typeInstance": "whatsapp"});
+    let sender = json!({"chatId": "79001234568@c.us", "sender": "79001234568@c.us", "chatName": "Ann", "senderName": "Ann"});
+    let entries = vec![
+        ("typeWebhook", json!("incomingMessageReceived").to_string()),
+        ("instanceData", instance.to_string()),
+        ("timestamp", json!(1_749_560_558).to_string()),
+        ("idMessage", json!("BAE5A7BA6D6E28EB").to_string()),
+        ("senderData", sender.to_string()),
+        ("messageData", object_text(message_data, sorted)),
+    ];
+    object_text(entries, sorted).into_bytes()
+}
+
+/// A text message whose text brings the body to `SIZE` bytes.
+fn long_text(sorted: bool) -> Vec<u8> {
+    let mut body = webhook(
+        vec![
+            ("typeMessage", json!("textMessage")),
+            ("textMessageData", json!({"textMessage": ""})),
+        ],
+        sorted,
+    );
     let at = find(&body, b"\"textMessage\":\"\"").map_or(body.len(), |i| i + 15);
-    body.splice(at..at, text.bytes().take(SIZE - body.len()));
+    let text = "Lorem ipsum dolor sit amet. ".repeat(SIZE / 28 + 1);
+    let fill = SIZE.saturating_sub(body.len());
+    body.splice(at..at, text.bytes().take(fill));
     body
 }
 
+/// A contacts-array message with as many contacts as fit in `SIZE` bytes.
 fn many_contacts() -> Vec<u8> {
     let contact = json!({
         "displayName": "Ann",
         "vcard": "BEGIN:VCARD\nVERSION:3.0\nN:;Ann;;;\nFN:Ann\nTEL;type=CELL;waid=79001234567:+7 900 123-45-67\nEND:VCARD",
     });
-    let one = contact.to_string().len() + 1;
-    let count = SIZE / one;
-    envelope(json!({
-        "typeMessage": "contactsArrayMessage",
-        "messageData": {"contacts": vec![contact; count]},
-    }))
-    .to_string()
-    .into_bytes()
+    let count = SIZE / (contact.to_string().len() + 1);
+    webhook(
+        vec![
+            ("typeMessage", json!("contactsArrayMessage")),
+            ("messageData", json!({"contacts": vec![contact; count]})),
+        ],
+        false,
+    )
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

@@ -13,9 +13,19 @@ use std::process::{Command, ExitCode, Stdio};
 pub struct Args {
     /// Only benchmarks whose name contains one of these (as divan filters them).
     pub filters: Vec<String>,
-    /// Only the parsing benchmarks: no receiver load and no memory measure.
-    #[arg(long)]
-    pub parse_only: bool,
+    /// Run only this part [default: all three].
+    #[arg(long, value_enum)]
+    pub only: Option<Part>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Part {
+    /// Parsing, validating and serializing bodies (divan).
+    Parse,
+    /// The receiver under wrk against a bare axum route.
+    Load,
+    /// greenhook's peak memory on 4 MiB bodies.
+    Memory,
 }
 
 /// One measured benchmark.
@@ -27,6 +37,23 @@ struct Measurement {
 }
 
 pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
+    let runs = |part: Part| args.only.is_none_or(|only| only == part);
+    println!("{}", machine());
+    if runs(Part::Parse) {
+        print!("{}", parse_table(root, &args.filters)?);
+    }
+    if runs(Part::Load) {
+        println!();
+        print!("{}", load::run(root)?);
+    }
+    if runs(Part::Memory) {
+        println!();
+        print!("{}", memory::run(root)?);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_table(root: &Path, filters: &[String]) -> Result<String, String> {
     let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
         .current_dir(root)
         .args([
@@ -37,7 +64,7 @@ pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
             "parse",
             "--",
         ])
-        .args(&args.filters)
+        .args(filters)
         // The release build takes a while: let its progress show. Only the table is parsed.
         .stderr(Stdio::inherit())
         .output()
@@ -52,15 +79,7 @@ pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
             "no measurements in the benchmark output:\n{stdout}"
         ));
     }
-    println!("{}", machine());
-    print!("{}", table(&measurements, fixture_count(root)));
-    if !args.parse_only {
-        println!();
-        print!("{}", load::run(root)?);
-        println!();
-        print!("{}", memory::run(root)?);
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(table(&measurements, fixture_count(root)))
 }
 
 /// Runs cargo in the workspace, its progress shown.

@@ -5,6 +5,7 @@
 //! [`Extra`], [`UnknownObject`] and [`StringOrInteger`].
 
 mod object;
+mod owned;
 mod primitive;
 mod reader;
 mod source;

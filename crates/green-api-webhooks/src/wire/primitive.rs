@@ -42,6 +42,12 @@ impl Scalar<'_> {
 pub trait FromScalar: Sized {
     /// The value for `scalar`, or `None` when it does not fit.
     fn from_scalar(scalar: Scalar<'_>) -> Option<Self>;
+
+    /// The value for a string already owned, which a type that keeps strings takes without a
+    /// copy; the string back when it does not fit.
+    fn from_string(string: String) -> Result<Self, String> {
+        Self::from_scalar(Scalar::Str(&string)).ok_or(string)
+    }
 }
 
 /// Reads a [`FromScalar`] type tolerantly.
@@ -49,7 +55,12 @@ pub trait FromScalar: Sized {
 pub fn read_scalar<T: FromScalar>(source: &mut dyn Source<'_>) -> Result<Fit<T>, Failed> {
     let scalar = match source.scalar()? {
         Read::Scalar(scalar) => scalar,
-        Read::String(string) => return Ok(fit(Scalar::Str(&string))),
+        Read::String(string) => {
+            return Ok(match T::from_string(string) {
+                Ok(value) => Fit::Fits(value),
+                Err(string) => Fit::Misfit(Value::String(string)),
+            });
+        }
         Read::Other(raw) => return Ok(Fit::Misfit(raw)),
     };
     Ok(fit(scalar))
@@ -64,11 +75,16 @@ fn fit<T: FromScalar>(scalar: Scalar<'_>) -> Fit<T> {
 }
 
 macro_rules! scalar_wire {
-    ($ty:ty, $kind:expr, |$scalar:ident| $convert:expr) => {
+    ($ty:ty, $kind:expr, |$scalar:ident| $convert:expr $(, |$owned:ident| $take:expr)?) => {
         impl FromScalar for $ty {
             fn from_scalar($scalar: Scalar<'_>) -> Option<Self> {
                 $convert
             }
+            $(
+                fn from_string($owned: String) -> Result<Self, String> {
+                    Ok($take)
+                }
+            )?
         }
         impl Wire for $ty {
             const KIND: Kind = $kind;
@@ -79,10 +95,15 @@ macro_rules! scalar_wire {
     };
 }
 
-scalar_wire!(String, Kind::String, |s| match s {
-    Scalar::Str(s) => Some(s.to_owned()),
-    _ => None,
-});
+scalar_wire!(
+    String,
+    Kind::String,
+    |s| match s {
+        Scalar::Str(s) => Some(s.to_owned()),
+        _ => None,
+    },
+    |s| s
+);
 scalar_wire!(i64, Kind::Integer, |s| match s {
     Scalar::I64(n) => Some(n),
     Scalar::U64(n) => i64::try_from(n).ok(),
@@ -100,12 +121,17 @@ scalar_wire!(Number, Kind::Number, |s| match s {
     Scalar::F64(n) => Number::from_f64(n),
     _ => None,
 });
-scalar_wire!(StringOrInteger, Kind::StringOrInteger, |s| match s {
-    Scalar::Str(s) => Some(StringOrInteger::String(s.to_owned())),
-    Scalar::I64(n) => Some(StringOrInteger::Integer(n)),
-    Scalar::U64(n) => i64::try_from(n).ok().map(StringOrInteger::Integer),
-    _ => None,
-});
+scalar_wire!(
+    StringOrInteger,
+    Kind::StringOrInteger,
+    |s| match s {
+        Scalar::Str(s) => Some(StringOrInteger::String(s.to_owned())),
+        Scalar::I64(n) => Some(StringOrInteger::Integer(n)),
+        Scalar::U64(n) => i64::try_from(n).ok().map(StringOrInteger::Integer),
+        _ => None,
+    },
+    |s| StringOrInteger::String(s)
+);
 
 /// A field the docs type one way and real bodies send another: either a string or an integer,
 /// kept as it arrived.

@@ -3,8 +3,9 @@
 
 use serde_json::{Map, Value};
 
+use super::owned::Owned;
 use super::primitive::to_raw;
-use super::{AcceptField, Failed, Fit, Source, Wire, with_source};
+use super::{AcceptField, Failed, Fit, Source, Wire};
 use crate::JsonType;
 use crate::report::{IssueKind, Path, Report};
 
@@ -67,8 +68,8 @@ impl<T: Tagged> AcceptField for TaggedRead<T> {
                 let before = std::mem::take(before);
                 *self = match tag.as_str().and_then(T::for_tag) {
                     Some(mut variant) => {
-                        for (key, value) in &before {
-                            replay_field(&mut variant, key, value)?;
+                        for (key, value) in before {
+                            replay_field(&mut variant, &key, value)?;
                         }
                         TaggedRead::Variant(variant)
                     }
@@ -103,28 +104,19 @@ impl<T: Tagged> TaggedRead<T> {
             TaggedRead::BeforeTag(before) => T::unknown(before.into_iter().collect()),
             TaggedRead::Variant(variant) => variant,
             TaggedRead::Raw { raw, again: false } => T::unknown(raw),
-            TaggedRead::Raw { raw, again: true } => return reparse(&Value::Object(raw)),
+            TaggedRead::Raw { raw, again: true } => return reparse(raw),
         }))
     }
 }
 
-// Buffered values are read again from their JSON text rather than from `Value`: then every
-// deserializer-driving impl is compiled for one deserializer only (the one `Webhook::from_slice`
-// uses). Only bodies whose tag comes after other keys, or twice, take this path.
-
-/// Reads a buffered value into a field of `target`.
-fn replay_field<T: AcceptField>(target: &mut T, key: &str, value: &Value) -> Result<(), Failed> {
-    let text = value.to_string();
-    let mut deserializer = serde_json::Deserializer::from_str(&text);
-    with_source(&mut deserializer, |source| target.accept_field(key, source))
-        .map_err(Failed::custom)
+/// Reads a buffered value into a field of `target`, moving it in.
+fn replay_field<T: AcceptField>(target: &mut T, key: &str, value: Value) -> Result<(), Failed> {
+    target.accept_field(key, &mut Owned(Some(value)))
 }
 
-/// Reads a whole tagged object again, from its JSON text.
-fn reparse<T: Tagged>(value: &Value) -> Result<Fit<T>, Failed> {
-    let text = value.to_string();
-    let mut deserializer = serde_json::Deserializer::from_str(&text);
-    T::deserialize_wire(&mut deserializer).map_err(Failed::custom)
+/// Reads a whole tagged object again, from the entries kept.
+fn reparse<T: Tagged>(raw: Map<String, Value>) -> Result<Fit<T>, Failed> {
+    T::read_wire(&mut Owned(Some(Value::Object(raw))))
 }
 
 /// Reports why an object went to the catch-all: its tag is missing, not a string, or unknown.
