@@ -1,9 +1,11 @@
 //! The receiver benchmark's baseline: a bare axum route that compares the bearer token and
-//! answers 200, reading nothing else of the request. `cargo xtask bench` serves it and the
-//! receiver example alike, and loads both with wrk.
+//! answers 200, reading nothing else of the request, served by `axum::serve`, or with `server`
+//! after the port by the crate's `Server` (its timeouts and connection cap) to tell the two
+//! costs apart. `cargo xtask bench` serves it and the receiver example alike, and loads them with
+//! wrk.
 //!
 //! ```sh
-//! GREEN_API_WEBHOOK_TOKEN=... cargo run --release -p green-api-webhooks-bench --example bare_axum -- 8081
+//! GREEN_API_WEBHOOK_TOKEN=... cargo run --release -p green-api-webhooks-bench --example bare_axum -- 8081 [server]
 //! ```
 
 use std::error::Error;
@@ -29,7 +31,13 @@ async fn main() -> Result<(), Box<dyn Error>> {
         .with_state(expected);
     let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await?;
     eprintln!("listening on http://{}/webhook", listener.local_addr()?);
-    axum::serve(listener, router).await?;
+    if std::env::args().nth(2).as_deref() == Some("server") {
+        green_api_webhooks_axum::Server::new(listener, router)
+            .run()
+            .await?;
+    } else {
+        axum::serve(listener, router).await?;
+    }
     Ok(())
 }
 

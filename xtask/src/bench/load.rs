@@ -22,6 +22,7 @@ const CONNECTIONS: u32 = 32;
 struct Server {
     name: &'static str,
     binary: PathBuf,
+    args: &'static [&'static str],
     port: u16,
 }
 
@@ -46,13 +47,21 @@ pub fn run(root: &Path) -> Result<String, String> {
     let examples = target_dir(root).join("release/examples");
     let servers = [
         Server {
-            name: "bare axum route",
+            name: "bare route, axum::serve",
             binary: examples.join("bare_axum"),
+            args: &[],
             port: 18081,
+        },
+        Server {
+            name: "bare route, Server",
+            binary: examples.join("bare_axum"),
+            args: &["server"],
+            port: 18082,
         },
         Server {
             name: "log_webhooks",
             binary: examples.join("log_webhooks"),
+            args: &[],
             port: 18080,
         },
     ];
@@ -103,6 +112,7 @@ fn load(server: &Server, script: &Path) -> Result<f64, String> {
         .args(["-c", "0"])
         .arg(&server.binary)
         .arg(server.port.to_string())
+        .args(server.args)
         .env("GREEN_API_WEBHOOK_TOKEN", TOKEN)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
