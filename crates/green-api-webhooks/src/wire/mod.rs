@@ -139,7 +139,6 @@ pub trait WireObject: Default + Wire + AcceptField {
 
 /// Stores a value read for `key`: in its field when it fits, in `extra` otherwise. A key seen
 /// twice keeps its last value, as `serde_json::Value` does.
-#[inline]
 pub fn store<T>(slot: &mut Option<T>, extra: &mut Extra, key: &str, value: Fit<T>) {
     match value {
         Fit::Fits(value) => {

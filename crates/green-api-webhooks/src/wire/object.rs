@@ -38,7 +38,6 @@ impl<'de> Visitor<'de> for KeyVisitor {
 
 /// Reads a generated object tolerantly: a JSON object always fits (unknown keys go to `extra`);
 /// anything else is kept raw.
-#[inline]
 pub fn read_object<T: WireObject>(source: &mut dyn Source<'_>) -> Result<Fit<T>, super::Failed> {
     let mut object = T::default();
     Ok(match source.object(&mut object)? {

@@ -51,7 +51,6 @@ pub trait FromScalar: Sized {
 }
 
 /// Reads a [`FromScalar`] type tolerantly.
-#[inline]
 pub fn read_scalar<T: FromScalar>(source: &mut dyn Source<'_>) -> Result<Fit<T>, Failed> {
     let scalar = match source.scalar()? {
         Read::Scalar(scalar) => scalar,
@@ -65,8 +64,6 @@ pub fn read_scalar<T: FromScalar>(source: &mut dyn Source<'_>) -> Result<Fit<T>,
     };
     Ok(fit(scalar))
 }
-
-#[inline]
 fn fit<T: FromScalar>(scalar: Scalar<'_>) -> Fit<T> {
     match T::from_scalar(scalar) {
         Some(value) => Fit::Fits(value),

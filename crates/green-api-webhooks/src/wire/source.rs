@@ -1,8 +1,9 @@
-//! The one place where a serde `Deserializer` is driven. Generated types read their values
-//! through [`Source`], an object-safe face of the deserializer, so each of them is compiled once,
-//! not once per deserializer and per nested visitor: a body of forty types then instantiates
-//! four visitors per deserializer instead of one per type. Values still stream straight into
-//! their fields, without a `Value` in between.
+//! What generated types read from: [`Source`], an object-safe face of a JSON value about to be
+//! read, so that each of them is compiled once, not once per deserializer and per nested
+//! visitor. Three sources stand behind it: the crate's reader of bodies in memory
+//! (`reader.rs`), a `Value` already read (`owned.rs`), and here [`Erased`], the one place where a
+//! serde `Deserializer` is driven, with four visitors per deserializer instead of one per type.
+//! Values stream straight into their fields, without a `Value` in between.
 //!
 //! Errors of the deserializer are kept as they are (with their line and column): the source
 //! that met one stores it and answers [`Failed`], which travels up to the deserializer call that
@@ -51,7 +52,7 @@ pub trait AcceptItem {
 pub enum Read<'de> {
     /// A scalar, its string borrowed from the input.
     Scalar(Scalar<'de>),
-    /// A string with escapes, which the input does not hold as such.
+    /// A string the input does not hold as such (it had escapes), or that the source owned.
     String(String),
     /// An array or an object.
     Other(Value),
@@ -89,7 +90,6 @@ pub struct Erased<'de, D: Deserializer<'de>> {
 
 impl<'de, D: Deserializer<'de>> Erased<'de, D> {
     /// `deserializer`, to be read once.
-    #[inline]
     pub fn new(deserializer: D) -> Self {
         Erased {
             deserializer: Some(deserializer),
@@ -99,12 +99,9 @@ impl<'de, D: Deserializer<'de>> Erased<'de, D> {
     }
 
     /// The deserializer's own error behind `failed`, when it had one.
-    #[inline]
     pub fn into_error(self, failed: Failed) -> D::Error {
         self.error.unwrap_or_else(|| D::Error::custom(failed))
     }
-
-    #[inline]
     fn read<T>(&mut self, read: impl FnOnce(D) -> Result<T, D::Error>) -> Result<T, Failed> {
         let Some(deserializer) = self.deserializer.take() else {
             return Err(Failed::custom("a value was read twice"));
@@ -135,7 +132,6 @@ impl<'de, D: Deserializer<'de>> Source<'de> for Erased<'de, D> {
 }
 
 /// Runs `read` on an [`Erased`] `deserializer`, giving back the deserializer's own error.
-#[inline]
 pub fn with_source<'de, D: Deserializer<'de>, T>(
     deserializer: D,
     read: impl FnOnce(&mut dyn Source<'de>) -> Result<T, Failed>,
