@@ -261,3 +261,23 @@ fn waba_statuses_validate_under_waba_rules() {
         Some("noActiveSession")
     );
 }
+
+#[test]
+fn a_template_message_has_the_data_object_of_its_product() {
+    let waba = parse(&fixture("products/waba__outgoing-template-message.json"));
+    let report = waba.validate_as(Product::Waba);
+    assert!(report.is_clean(), "{report}");
+    // The body says `whatsapp`: under WhatsApp's rules its data object is missing.
+    assert_eq!(
+        lines(&waba.validate()),
+        ["error /messageData/templateMessage: mandatory in WhatsApp bodies, and missing"]
+    );
+    let whatsapp = parse(&fixture(
+        "payloads/incoming-message__TemplateMessage__md1.json",
+    ));
+    assert!(whatsapp.validate().is_clean(), "{}", whatsapp.validate());
+    assert_eq!(
+        lines(&whatsapp.validate_as(Product::Waba)),
+        ["error /messageData/messageData: mandatory in Waba bodies, and missing"]
+    );
+}

@@ -270,7 +270,8 @@ fn message(spec: &Spec, message: &Message) -> TokenStream {
         "{}\n\nThe `messageData` of `typeMessage` = `{}`. Documentation: <{}>",
         message.summary, message.type_message, message.page
     ));
-    struct_tokens(spec, doc, &message.name, &message.fields, None)
+    let rules = crate::rules::mandatory_in_some(&message.fields).then(|| quote! { #[wire(rules)] });
+    struct_tokens(spec, doc, &message.name, &message.fields, rules)
 }
 
 fn object(spec: &Spec, object: &Object) -> TokenStream {

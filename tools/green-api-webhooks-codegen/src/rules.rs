@@ -116,14 +116,20 @@ pub(crate) fn product_enum(spec: &Spec, products: &[Product]) -> TokenStream {
 
 /// Whether the object has rules, so that its declaration asks for them (`#[wire(rules)]`).
 pub(crate) fn has_rules(spec: &Spec, object: &Object) -> bool {
-    object.fields.iter().any(|f| !f.mandatory_for.is_empty())
+    mandatory_in_some(&object.fields)
         || spec
             .rules()
             .any(|rule| std::ptr::eq(spec.object(rule.object), object))
 }
 
-/// `rules.rs`: an impl of `Rules` for every object with rules, then the kinds' products and
-/// the `typeWebhook`s each message arrives under.
+/// Whether some of the fields are mandatory in some products only: a message's only rules, so
+/// that its declaration asks for them (`#[wire(rules)]`).
+pub(crate) fn mandatory_in_some(fields: &[Field]) -> bool {
+    fields.iter().any(|f| !f.mandatory_for.is_empty())
+}
+
+/// `rules.rs`: an impl of `Rules` for every object and message with rules, then the kinds'
+/// products and the `typeWebhook`s each message arrives under.
 pub(crate) fn rules_file(spec: &Spec) -> GeneratedFile {
     let mut by_object: BTreeMap<ObjectId, Vec<&Rule>> = BTreeMap::new();
     for rule in spec.rules() {
@@ -150,6 +156,24 @@ pub(crate) fn rules_file(spec: &Spec) -> GeneratedFile {
             }
         })
     });
+    let message_impls = spec
+        .messages()
+        .filter(|message| mandatory_in_some(&message.fields))
+        .map(|message| {
+            let checks = message
+                .fields
+                .iter()
+                .filter(|f| !f.mandatory_for.is_empty())
+                .map(mandatory_for);
+            let name = ident(&message.name);
+            quote! {
+                impl crate::__private::Rules for crate::#name {
+                    fn check_rules(&self, path: &crate::Path<'_>, report: &mut crate::Report) {
+                        #(#checks)*
+                    }
+                }
+            }
+        });
     let webhook_products = spec.webhooks().filter_map(|webhook| {
         let list = products(&webhook.products)?;
         let name = ident(&webhook.name);
@@ -169,6 +193,8 @@ pub(crate) fn rules_file(spec: &Spec) -> GeneratedFile {
         #![doc = " The spec's rules: what a body's types cannot say, checked by `validate()`."]
 
         #(#impls)*
+
+        #(#message_impls)*
 
         impl crate::__private::KindRules for crate::Webhook {
             fn products(&self) -> ::core::option::Option<&'static [crate::Product]> {

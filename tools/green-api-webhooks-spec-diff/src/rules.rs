@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use green_api_webhooks_spec::{Check, Module, Severity, Spec};
+use green_api_webhooks_spec::{Check, Module, Products, Severity, Spec};
 
 use crate::{Collector, Impact, Section};
 
@@ -89,6 +89,7 @@ pub(crate) fn compare(out: &mut Collector<'_, '_>) {
         );
     }
     arrivals(out);
+    kind_products(out);
     products(out);
 }
 
@@ -135,6 +136,44 @@ fn arrivals(out: &mut Collector<'_, '_>) {
             format!("typeMessage `{tag}`"),
             what,
             "bodies under other typeWebhooks are reported differently",
+        );
+    }
+}
+
+/// The products that send each webhook and message that both specs have: a body of a product
+/// added to the list loses its `NotInProduct` warning, one of a product removed gains it.
+fn kind_products(out: &mut Collector<'_, '_>) {
+    let (old, new) = (out.old.spec, out.new.spec);
+    let list = |products: &Products| match products {
+        Products::All => "every product".to_string(),
+        Products::Only(names) => names.join(", "),
+    };
+    let mut found = Vec::new();
+    for after in new.webhooks() {
+        let before = old
+            .webhooks()
+            .find(|w| w.type_webhook == after.type_webhook);
+        if let Some(before) = before.filter(|b| b.products != after.products) {
+            let key = format!("typeWebhook `{}`", after.type_webhook);
+            let section = Section::Webhook(after.type_webhook.clone());
+            found.push((section, key, &before.products, &after.products));
+        }
+    }
+    for after in new.messages() {
+        let before = old.message_tagged(&after.type_message);
+        if let Some(before) = before.filter(|b| b.products != after.products) {
+            let key = format!("typeMessage `{}`", after.type_message);
+            let section = Section::Message(after.type_message.clone());
+            found.push((section, key, &before.products, &after.products));
+        }
+    }
+    for (section, key, before, after) in found {
+        out.push(
+            section,
+            Impact::Behaviour,
+            key,
+            format!("sent by: {} -> {}", list(before), list(after)),
+            "the products whose bodies get a `NotInProduct` warning for it changed",
         );
     }
 }

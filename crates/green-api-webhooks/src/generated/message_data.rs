@@ -131,7 +131,7 @@ pub enum MessageData {
     /// `typeMessage` = `templateButtonReplyMessage` or `templateButtonsReplyMessage`.
     #[wire(rename = "templateButtonReplyMessage", also = "templateButtonsReplyMessage")]
     TemplateButtonReplyMessage(crate::Spelled<crate::TemplateButtonReplyMessage>),
-    /// A template message with buttons, sent to this instance.
+    /// A template message with buttons sent to this instance (WhatsApp), or a template the instance sent (WABA).
     ///
     /// `typeMessage` = `templateMessage`.
     #[wire(rename = "templateMessage")]

@@ -428,6 +428,28 @@ impl crate::__private::Rules for crate::StatusInstanceChangedWebhook {
     }
 }
 
+impl crate::__private::Rules for crate::TemplateMessage {
+    fn check_rules(&self, path: &crate::Path<'_>, report: &mut crate::Report) {
+        if [crate::Product::WhatsApp].contains(&report.product())
+            && self.template_message.is_none()
+            && !self.extra.contains_key("templateMessage")
+        {
+            crate::__private::report_missing_in_product(
+                &path.key("templateMessage"),
+                report,
+            );
+        }
+        if [crate::Product::Waba].contains(&report.product())
+            && self.waba_template.is_none() && !self.extra.contains_key("messageData")
+        {
+            crate::__private::report_missing_in_product(
+                &path.key("messageData"),
+                report,
+            );
+        }
+    }
+}
+
 impl crate::__private::KindRules for crate::Webhook {
     fn products(&self) -> ::core::option::Option<&'static [crate::Product]> {
         match self {
@@ -500,7 +522,9 @@ impl crate::__private::MessageRules for crate::MessageData {
                 ::core::option::Option::Some(&[crate::Product::WhatsApp])
             }
             Self::TemplateMessage(_) => {
-                ::core::option::Option::Some(&[crate::Product::WhatsApp])
+                ::core::option::Option::Some(
+                    &[crate::Product::WhatsApp, crate::Product::Waba],
+                )
             }
             _ => ::core::option::Option::None,
         }
@@ -699,7 +723,11 @@ impl crate::__private::MessageRules for crate::MessageData {
             }
             Self::TemplateMessage(_) => {
                 ::core::option::Option::Some((
-                    &["incomingMessageReceived"],
+                    &[
+                        "incomingMessageReceived",
+                        "outgoingMessageReceived",
+                        "outgoingAPIMessageReceived",
+                    ],
                     crate::Severity::Warning,
                 ))
             }
