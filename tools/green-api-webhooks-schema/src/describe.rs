@@ -20,9 +20,11 @@ Open where Green-API adds things before documenting them: properties the spec do
 are allowed. A body is valid here when the green-api-webhooks library parses it to a known \
 webhook and message and `validate()` reports no error; the library also keeps bodies with \
 undocumented `typeWebhook` or `typeMessage` values (as warnings), which this schema rejects. \
-The spec's rules are the library's only: formats of ids and times, fields mandatory in some \
-products, values allowed in one place only, fields another field's value requires, and the \
-`typeWebhook` values a message arrives under. \
+Of the spec's rules, those that are errors and hold in every product are stated here too: \
+fields another field's value requires, values allowed in one place only, and the messages a \
+webhook must not carry. Formats of ids and times and fields mandatory in some products depend \
+on the product, which a body does not always name, and are the library's only, as are the rules \
+it reports as warnings (such as a message under a `typeWebhook` its page does not list). \
 JSON Schema counts `1.0` as an integer; the library does not.";
 
 /// The whole schema for `spec`.
@@ -37,7 +39,8 @@ pub(crate) fn schema(spec: &Spec) -> Result<Obj, Vec<SchemaError>> {
         defs.push(&message.name, message_def(spec, message));
     }
     for object in spec.objects() {
-        let described = describe_fields(spec, &object.fields);
+        let mut described = describe_fields(spec, &object.fields);
+        described.add_conditions(crate::rules::object_conditions(spec, object));
         let def = documented(&object.summary, &object.page).with("type", "object");
         defs.push(&object.name, described.into_object(def));
     }
@@ -109,9 +112,13 @@ pub(crate) fn reference(definition: &str) -> String {
 /// A webhook: its tag, and its body object by reference (several webhooks share one body).
 fn webhook_def(spec: &Spec, webhook: &Webhook) -> Obj {
     let tag = Obj::new().with("const", webhook.type_webhook.as_str());
+    let mut properties = Obj::new().with("typeWebhook", tag);
+    if let Some(barred) = crate::rules::forbidden_type_messages(spec, webhook) {
+        properties.push("messageData", barred);
+    }
     documented(&webhook.summary, &webhook.page)
         .with("type", "object")
-        .with("properties", Obj::new().with("typeWebhook", tag))
+        .with("properties", properties)
         .with("required", vec!["typeWebhook"])
         .with("$ref", reference(&spec.object(webhook.body).name))
 }

@@ -13,6 +13,8 @@ pub(crate) struct Described {
     required: Vec<String>,
     /// One `anyOf` of `required` lists per mandatory field that has alternative spellings.
     either: Vec<Json>,
+    /// Conditions beyond the fields' types: the spec's rules (`rules.rs`).
+    conditions: Vec<Obj>,
 }
 
 impl Described {
@@ -27,6 +29,7 @@ impl Described {
             properties: Obj::new().with(tag, fixed),
             required: vec![tag.to_owned()],
             either: Vec::new(),
+            conditions: Vec::new(),
         }
     }
 
@@ -58,7 +61,12 @@ impl Described {
         }
     }
 
-    /// Adds `properties`, `required` and the spelling alternatives to `def`.
+    /// Adds conditions the object must meet besides its fields' types.
+    pub(crate) fn add_conditions(&mut self, conditions: Vec<Obj>) {
+        self.conditions.extend(conditions);
+    }
+
+    /// Adds `properties`, `required`, the spelling alternatives and the conditions to `def`.
     pub(crate) fn into_object(self, def: Obj) -> Obj {
         let mut def = def;
         if !self.properties.is_empty() {
@@ -68,16 +76,17 @@ impl Described {
             def.push("required", self.required);
         }
         let mut either = self.either;
-        match either.len() {
-            0 => {}
-            1 => def.push("anyOf", either.remove(0)),
-            _ => {
-                let all: Vec<Obj> = either
-                    .into_iter()
-                    .map(|alternatives| Obj::new().with("anyOf", alternatives))
-                    .collect();
-                def.push("allOf", all);
-            }
+        if either.len() == 1 && self.conditions.is_empty() {
+            def.push("anyOf", either.remove(0));
+            return def;
+        }
+        let all: Vec<Obj> = either
+            .into_iter()
+            .map(|alternatives| Obj::new().with("anyOf", alternatives))
+            .chain(self.conditions)
+            .collect();
+        if !all.is_empty() {
+            def.push("allOf", all);
         }
         def
     }

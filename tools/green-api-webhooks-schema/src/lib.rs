@@ -12,6 +12,7 @@
 mod describe;
 mod fields;
 mod json;
+mod rules;
 
 use green_api_webhooks_spec::{Loc, Spec};
 
