@@ -97,3 +97,64 @@ values = [{{ wire = "x", summary = "X." }}]
         "{errors:?}"
     );
 }
+
+/// Rules that are errors become conditions of their object; warnings and formats do not.
+#[test]
+fn error_rules_become_conditions_of_their_object() {
+    let schema = schema(&format!(
+        r#"{PING}
+[object.PingBody]
+summary = "The body."
+fields = [
+  {{ wire = "buttons", type = "array<Button>", summary = "Buttons." }},
+  {{ wire = "first", type = "Button", summary = "The first button." }},
+]
+
+[object.Button]
+summary = "A button."
+fields = [
+  {{ wire = "type", type = "string", mandatory = true, summary = "Kind." }},
+  {{ wire = "url", type = "string", summary = "Link." }},
+]
+
+[[rule]]
+at = "PingBody.buttons"
+allow = {{ type = ["url"] }}
+severity = "error"
+reason = "Only links here."
+page = "https://example.com/page"
+
+[[rule]]
+at = "PingBody.first"
+allow = {{ type = ["copy"] }}
+severity = "warning"
+reason = "Usually a copy button."
+page = "https://example.com/page"
+
+[[rule]]
+at = "Button"
+when = {{ type = "url" }}
+require = ["url"]
+severity = "error"
+reason = "A link button needs its link."
+page = "https://example.com/page"
+"#
+    ));
+    let defs = &schema["$defs"];
+    assert_eq!(
+        defs["PingBody"]["allOf"],
+        json!([{
+            "description": "Only links here.",
+            "properties": {"buttons": {"items": {"properties": {"type": {"enum": ["url"]}}}}}
+        }]),
+        "the error's values are allowed per item; the warning is left out"
+    );
+    assert_eq!(
+        defs["Button"]["allOf"],
+        json!([{
+            "description": "A link button needs its link.",
+            "if": {"properties": {"type": {"const": "url"}}, "required": ["type"]},
+            "then": {"required": ["url"]}
+        }])
+    );
+}
