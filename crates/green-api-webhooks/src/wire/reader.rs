@@ -487,4 +487,58 @@ mod tests {
             assert_eq!(read, expected, "{name}");
         }
     }
+
+    fn json_value() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            any::<f64>().prop_map(Value::from),
+            any::<String>().prop_map(Value::String),
+            "[a-z\\\\\"\u{0}-\u{1f}\u{e9}\u{1F600}]{0,12}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                proptest::collection::vec(("[a-zA-Z\"\\\\]{0,8}", inner), 0..6)
+                    .prop_map(|entries| Value::Object(entries.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        /// Any JSON, written compactly or indented, reads as serde_json reads it, without giving
+        /// up.
+        #[test]
+        fn reads_any_json_as_serde_json_does(value in json_value(), pretty in proptest::bool::ANY) {
+            let text = if pretty {
+                serde_json::to_string_pretty(&value)
+            } else {
+                serde_json::to_string(&value)
+            }
+            .expect("a Value always writes");
+            let expected: Value = serde_json::from_str(&text).expect("serde_json reads its own output");
+            proptest::prop_assert_eq!(read(&text), Some(expected));
+        }
+
+        /// Whatever the text, the reader either gives up or agrees with serde_json.
+        #[test]
+        fn never_disagrees_with_serde_json(
+            value in json_value(),
+            at in proptest::num::usize::ANY,
+            byte in proptest::num::u8::ANY,
+        ) {
+            let mut bytes = serde_json::to_vec(&value).expect("a Value always writes");
+            let at = at % (bytes.len() + 1);
+            bytes.insert(at, byte);
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                if let Some(read) = read(text) {
+                    let expected: Result<Value, _> = serde_json::from_str(text);
+                    proptest::prop_assert_eq!(Some(read), expected.ok(), "{:?}", text);
+                }
+            }
+        }
+    }
 }
