@@ -205,10 +205,10 @@ fn resolves(spec: &Spec, at: &str) -> bool {
     })
 }
 
-type Duplicate<'s> = (&'static str, &'s str, Loc, &'s Loc);
+pub(crate) type Duplicate<'s> = (&'static str, &'s str, Loc, &'s Loc);
 
 /// Records `name` in `map`, or returns the clash with its first definition.
-fn define<'s>(
+pub(crate) fn define<'s>(
     map: &mut HashMap<&'s str, &'s Loc>,
     what: &'static str,
     name: &'s str,

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::check::define;
 use crate::error::{ErrorKind, SpecError};
 use crate::load::is_type_name;
 use crate::model::{Check, Loc, Products, Rule, Spec, Type};
@@ -29,16 +30,9 @@ pub(crate) fn check(spec: &Spec) -> Vec<SpecError> {
         ];
         for (map, what, key) in keys {
             let Some(key) = key else { continue };
-            if let Some(first) = map.insert(key, &product.loc) {
-                let first = first.clone();
-                push(
-                    &product.loc,
-                    ErrorKind::Duplicate {
-                        what,
-                        name: key.to_string(),
-                        first,
-                    },
-                );
+            if let Some((what, name, first, loc)) = define(map, what, key, &product.loc) {
+                let name = name.to_owned();
+                push(loc, ErrorKind::Duplicate { what, name, first });
             }
         }
         if !is_type_name(&product.name) {
