@@ -6,7 +6,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 #[derive(clap::Args)]
@@ -84,8 +84,7 @@ struct Crate {
 
 impl Crate {
     fn cargo(&self, args: &[&str], release: bool) -> Result<(), String> {
-        let mut command =
-            Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
+        let mut command = crate::cargo_command();
         command
             .current_dir(&self.manifest_dir)
             .args(args)

@@ -3,7 +3,7 @@
 //! regenerates the crate, never depends on the generated code compiling.
 
 use std::path::Path;
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -16,7 +16,7 @@ pub struct Args {
 }
 
 pub fn run_fuzz(root: &Path, args: Args) -> Result<ExitCode, String> {
-    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
+    let mut command = crate::cargo_command();
     command
         .current_dir(root)
         .args([

@@ -101,6 +101,11 @@ fn workspace_root() -> Result<PathBuf, String> {
 }
 
 /// Whether `dir` holds the workspace manifest: a `Cargo.toml` with a `[workspace]` table.
+/// The cargo that runs this command (cargo sets `CARGO`), else the one on `PATH`.
+fn cargo_command() -> std::process::Command {
+    std::process::Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
 fn is_workspace_root(dir: &Path) -> bool {
     std::fs::read_to_string(dir.join("Cargo.toml")).is_ok_and(|manifest| {
         manifest

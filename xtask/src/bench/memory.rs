@@ -89,7 +89,9 @@ fn long_text(sorted: bool) -> Vec<u8> {
         ],
         sorted,
     );
-    let at = find(&body, b"\"textMessage\":\"\"").map_or(body.len(), |i| i + 15);
+    // Between the quotes of the empty text.
+    let empty = b"\"textMessage\":\"\"";
+    let at = find(&body, empty).map_or(body.len(), |i| i + empty.len() - 1);
     let text = "Lorem ipsum dolor sit amet. ".repeat(SIZE / 28 + 1);
     let fill = SIZE.saturating_sub(body.len());
     body.splice(at..at, text.bytes().take(fill));

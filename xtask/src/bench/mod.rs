@@ -54,7 +54,7 @@ pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
 }
 
 fn parse_table(root: &Path, filters: &[String]) -> Result<String, String> {
-    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+    let output = crate::cargo_command()
         .current_dir(root)
         .args([
             "bench",
@@ -84,7 +84,7 @@ fn parse_table(root: &Path, filters: &[String]) -> Result<String, String> {
 
 /// Runs cargo in the workspace, its progress shown.
 fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
-    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+    let status = crate::cargo_command()
         .current_dir(root)
         .args(args)
         .status()

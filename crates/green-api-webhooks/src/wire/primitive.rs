@@ -52,18 +52,16 @@ pub trait FromScalar: Sized {
 
 /// Reads a [`FromScalar`] type tolerantly.
 pub fn read_scalar<T: FromScalar>(source: &mut dyn Source<'_>) -> Result<Fit<T>, Failed> {
-    let scalar = match source.scalar()? {
-        Read::Scalar(scalar) => scalar,
-        Read::String(string) => {
-            return Ok(match T::from_string(string) {
-                Ok(value) => Fit::Fits(value),
-                Err(string) => Fit::Misfit(Value::String(string)),
-            });
-        }
-        Read::Other(raw) => return Ok(Fit::Misfit(raw)),
-    };
-    Ok(fit(scalar))
+    Ok(match source.scalar()? {
+        Read::Scalar(scalar) => fit(scalar),
+        Read::String(string) => match T::from_string(string) {
+            Ok(value) => Fit::Fits(value),
+            Err(string) => Fit::Misfit(Value::String(string)),
+        },
+        Read::Other(raw) => Fit::Misfit(raw),
+    })
 }
+
 fn fit<T: FromScalar>(scalar: Scalar<'_>) -> Fit<T> {
     match T::from_scalar(scalar) {
         Some(value) => Fit::Fits(value),
