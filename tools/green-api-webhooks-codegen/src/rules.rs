@@ -128,6 +128,27 @@ pub(crate) fn mandatory_in_some(fields: &[Field]) -> bool {
     fields.iter().any(|f| !f.mandatory_for.is_empty())
 }
 
+/// The `Rules` impl of an object or message: its fields mandatory in some products, then
+/// `rule_checks`; `None` when it has neither.
+fn rules_impl(name: &str, fields: &[Field], rule_checks: Vec<TokenStream>) -> Option<TokenStream> {
+    if rule_checks.is_empty() && !mandatory_in_some(fields) {
+        return None;
+    }
+    let mandatory = fields
+        .iter()
+        .filter(|f| !f.mandatory_for.is_empty())
+        .map(mandatory_for);
+    let name = ident(name);
+    Some(quote! {
+        impl crate::__private::Rules for crate::#name {
+            fn check_rules(&self, path: &crate::Path<'_>, report: &mut crate::Report) {
+                #(#mandatory)*
+                #(#rule_checks)*
+            }
+        }
+    })
+}
+
 /// `rules.rs`: an impl of `Rules` for every object and message with rules, then the kinds'
 /// products and the `typeWebhook`s each message arrives under.
 pub(crate) fn rules_file(spec: &Spec) -> GeneratedFile {
@@ -137,43 +158,12 @@ pub(crate) fn rules_file(spec: &Spec) -> GeneratedFile {
     }
     let impls = spec.object_ids().filter_map(|(id, object)| {
         let rules = by_object.get(&id).map_or(&[][..], Vec::as_slice);
-        if rules.is_empty() && object.fields.iter().all(|f| f.mandatory_for.is_empty()) {
-            return None;
-        }
-        let mut checks: Vec<TokenStream> = object
-            .fields
-            .iter()
-            .filter(|f| !f.mandatory_for.is_empty())
-            .map(mandatory_for)
-            .collect();
-        checks.extend(rules.iter().map(|rule| rule_check(spec, object, rule)));
-        let name = ident(&object.name);
-        Some(quote! {
-            impl crate::__private::Rules for crate::#name {
-                fn check_rules(&self, path: &crate::Path<'_>, report: &mut crate::Report) {
-                    #(#checks)*
-                }
-            }
-        })
+        let checks = rules.iter().map(|rule| rule_check(spec, object, rule));
+        rules_impl(&object.name, &object.fields, checks.collect())
     });
     let message_impls = spec
         .messages()
-        .filter(|message| mandatory_in_some(&message.fields))
-        .map(|message| {
-            let checks = message
-                .fields
-                .iter()
-                .filter(|f| !f.mandatory_for.is_empty())
-                .map(mandatory_for);
-            let name = ident(&message.name);
-            quote! {
-                impl crate::__private::Rules for crate::#name {
-                    fn check_rules(&self, path: &crate::Path<'_>, report: &mut crate::Report) {
-                        #(#checks)*
-                    }
-                }
-            }
-        });
+        .filter_map(|message| rules_impl(&message.name, &message.fields, Vec::new()));
     let webhook_products = spec.webhooks().filter_map(|webhook| {
         let list = products(&webhook.products)?;
         let name = ident(&webhook.name);
