@@ -1,5 +1,6 @@
-//! The impls for a checked declaration. Generated code goes through
-//! `::green_api_webhooks::__private`, so it needs nothing in scope.
+//! The impls for a checked declaration. They sit in an anonymous `const` that imports
+//! `::green_api_webhooks::__private`, so the expansion needs nothing in scope and adds no name to
+//! the caller's module.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -9,26 +10,38 @@ use crate::model::{Declaration, Object, Open, Tagged};
 use crate::view;
 
 pub fn impls(declaration: &Declaration) -> TokenStream {
-    let (mut tokens, view) = match declaration {
+    let (impls, view) = match declaration {
         Declaration::Object(object) => (object_impls(object), view::object(object)),
         Declaration::Tagged(tagged) => (tagged_impls(tagged), view::tagged(tagged)),
         Declaration::Open(open) => (open_impls(open), view::open(open)),
     };
+    let mut tokens = in_private_scope(impls);
     tokens.extend(view);
     tokens
+}
+
+/// Impls inside an anonymous `const`, where `__private` names the crate's hidden module: the
+/// expansion spells its many paths to it short, and adds no name to the caller's module.
+fn in_private_scope(impls: TokenStream) -> TokenStream {
+    quote! {
+        const _: () = {
+            use ::green_api_webhooks::__private;
+            #impls
+        };
+    }
 }
 
 /// Serialize and Deserialize through the tolerant `Wire` impl: a value that does not fit at the
 /// top is the one error left.
 fn serde_deserialize(ident: &syn::Ident) -> TokenStream {
     quote! {
-        impl<'de> ::green_api_webhooks::__private::serde::Deserialize<'de> for #ident {
+        impl<'de> __private::serde::Deserialize<'de> for #ident {
             fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
             where
-                D: ::green_api_webhooks::__private::serde::Deserializer<'de>,
+                D: __private::serde::Deserializer<'de>,
             {
-                ::green_api_webhooks::__private::fits_or_error(
-                    <Self as ::green_api_webhooks::__private::Wire>::deserialize_wire(deserializer)?,
+                __private::fits_or_error(
+                    <Self as __private::Wire>::deserialize_wire(deserializer)?,
                 )
             }
         }
@@ -44,7 +57,7 @@ fn object_impls(object: &Object) -> TokenStream {
         ..
     } = object;
     let rules = rules.then(|| {
-        quote! { <Self as ::green_api_webhooks::__private::Rules>::check_rules(self, path, report); }
+        quote! { <Self as __private::Rules>::check_rules(self, path, report); }
     });
     let names: Vec<_> = fields.iter().map(|f| &f.ident).collect();
     let wires: Vec<_> = fields.iter().map(|f| &f.wire).collect();
@@ -68,7 +81,7 @@ fn object_impls(object: &Object) -> TokenStream {
             if self.#name.is_none() && !self.#extra.contains_key(#wire)
                 #(&& self.#alias_names.is_none() && !self.#extra.contains_key(#alias_wires))*
             {
-                ::green_api_webhooks::__private::report_missing(&path.key(#wire), report);
+                __private::report_missing(&path.key(#wire), report);
             }
         }
     });
@@ -76,28 +89,28 @@ fn object_impls(object: &Object) -> TokenStream {
         let (name, wire, documented) = (&f.ident, &f.wire, f.alias_of.as_ref()?);
         Some(quote! {
             if self.#name.is_some() || self.#extra.contains_key(#wire) {
-                ::green_api_webhooks::__private::report_alias(&path.key(#wire), #documented, report);
+                __private::report_alias(&path.key(#wire), #documented, report);
             }
         })
     });
     let deserialize = serde_deserialize(ident);
     quote! {
-        impl ::green_api_webhooks::__private::Wire for #ident {
-            const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::Object;
+        impl __private::Wire for #ident {
+            const KIND: __private::Kind = __private::Kind::Object;
 
             fn read_wire(
-                source: &mut dyn ::green_api_webhooks::__private::Source<'_>,
-            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, ::green_api_webhooks::__private::Failed> {
-                ::green_api_webhooks::__private::read_object(source)
+                source: &mut dyn __private::Source<'_>,
+            ) -> ::core::result::Result<__private::Fit<Self>, __private::Failed> {
+                __private::read_object(source)
             }
 
             fn read_into(
                 slot: &mut ::core::option::Option<Self>,
-                extra: &mut ::green_api_webhooks::__private::Extra,
+                extra: &mut __private::Extra,
                 key: &str,
-                source: &mut dyn ::green_api_webhooks::__private::Source<'_>,
-            ) -> ::core::result::Result<(), ::green_api_webhooks::__private::Failed> {
-                ::green_api_webhooks::__private::read_object_into(slot, extra, key, source)
+                source: &mut dyn __private::Source<'_>,
+            ) -> ::core::result::Result<(), __private::Failed> {
+                __private::read_object_into(slot, extra, key, source)
             }
 
             fn validate_wire(
@@ -107,14 +120,14 @@ fn object_impls(object: &Object) -> TokenStream {
             ) {
                 #(
                     if let ::core::option::Option::Some(value) = &self.#checked_names {
-                        ::green_api_webhooks::__private::Wire::validate_wire(value, &path.key(#checked_wires), report);
+                        __private::Wire::validate_wire(value, &path.key(#checked_wires), report);
                     }
                 )*
                 #(#mandatory)*
                 #(#aliases)*
-                ::green_api_webhooks::__private::validate_extra(
+                __private::validate_extra(
                     &self.#extra,
-                    &[#((#wires, <#types as ::green_api_webhooks::__private::Wire>::KIND)),*],
+                    &[#((#wires, <#types as __private::Wire>::KIND)),*],
                     path,
                     report,
                 );
@@ -122,31 +135,31 @@ fn object_impls(object: &Object) -> TokenStream {
             }
         }
 
-        impl ::green_api_webhooks::__private::AcceptField for #ident {
+        impl __private::AcceptField for #ident {
             fn accept_field(
                 &mut self,
                 key: &str,
-                value: &mut dyn ::green_api_webhooks::__private::Source<'_>,
-            ) -> ::core::result::Result<(), ::green_api_webhooks::__private::Failed> {
+                value: &mut dyn __private::Source<'_>,
+            ) -> ::core::result::Result<(), __private::Failed> {
                 match key {
                     #(
-                        #wires => <#types as ::green_api_webhooks::__private::Wire>::read_into(
+                        #wires => <#types as __private::Wire>::read_into(
                             &mut self.#names,
                             &mut self.#extra,
                             key,
                             value,
                         )?,
                     )*
-                    _ => ::green_api_webhooks::__private::store_extra(&mut self.#extra, key, value)?,
+                    _ => __private::store_extra(&mut self.#extra, key, value)?,
                 }
                 ::core::result::Result::Ok(())
             }
         }
 
-        impl ::green_api_webhooks::__private::WireObject for #ident {
+        impl __private::WireObject for #ident {
             fn serialize_fields<M>(&self, map: &mut M) -> ::core::result::Result<(), M::Error>
             where
-                M: ::green_api_webhooks::__private::serde::ser::SerializeMap,
+                M: __private::serde::ser::SerializeMap,
             {
                 #(
                     if let ::core::option::Option::Some(value) = &self.#names {
@@ -160,12 +173,12 @@ fn object_impls(object: &Object) -> TokenStream {
             }
         }
 
-        impl ::green_api_webhooks::__private::serde::Serialize for #ident {
+        impl __private::serde::Serialize for #ident {
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
-                S: ::green_api_webhooks::__private::serde::Serializer,
+                S: __private::serde::Serializer,
             {
-                ::green_api_webhooks::__private::serialize_object(self, serializer)
+                __private::serialize_object(self, serializer)
             }
         }
 
@@ -215,22 +228,22 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
         if variant.also.is_empty() {
             for_tag.push(quote! { #value => ::core::option::Option::Some(Self::#name(::core::default::Default::default())), });
             tag_of.push(quote! { Self::#name(_) => #value, });
-            serialize_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::WireObject::serialize_fields(inner, &mut map)?, });
-            accept_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::AcceptField::accept_field(inner, key, value), });
-            validate_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::Wire::validate_wire(inner, path, report), });
+            serialize_arms.push(quote! { Self::#name(inner) => __private::WireObject::serialize_fields(inner, &mut map)?, });
+            accept_arms.push(quote! { Self::#name(inner) => __private::AcceptField::accept_field(inner, key, value), });
+            validate_arms.push(quote! { Self::#name(inner) => __private::Wire::validate_wire(inner, path, report), });
         } else {
             for spelling in value.iter().chain(&variant.also) {
                 for_tag.push(quote! { #spelling => ::core::option::Option::Some(Self::#name(::green_api_webhooks::Spelled::arrived(#spelling))), });
             }
             tag_of.push(quote! { Self::#name(inner) => inner.spelling(), });
-            serialize_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::WireObject::serialize_fields(&**inner, &mut map)?, });
-            accept_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::AcceptField::accept_field(&mut **inner, key, value), });
-            validate_arms.push(quote! { Self::#name(inner) => ::green_api_webhooks::__private::Wire::validate_wire(&**inner, path, report), });
+            serialize_arms.push(quote! { Self::#name(inner) => __private::WireObject::serialize_fields(&**inner, &mut map)?, });
+            accept_arms.push(quote! { Self::#name(inner) => __private::AcceptField::accept_field(&mut **inner, key, value), });
+            validate_arms.push(quote! { Self::#name(inner) => __private::Wire::validate_wire(&**inner, path, report), });
         }
     }
     let deserialize = serde_deserialize(ident);
     quote! {
-        impl ::green_api_webhooks::__private::Tagged for #ident {
+        impl __private::Tagged for #ident {
             const TAG: &'static str = #tag;
 
             const KNOWN_TAGS: &'static [&'static str] = &[#(#known_tags),*];
@@ -242,7 +255,7 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
                 }
             }
 
-            fn unknown(raw: ::green_api_webhooks::__private::serde_json::Map<::std::string::String, ::green_api_webhooks::__private::serde_json::Value>) -> Self {
+            fn unknown(raw: __private::serde_json::Map<::std::string::String, __private::serde_json::Value>) -> Self {
                 Self::#unknown(::green_api_webhooks::UnknownObject { raw })
             }
 
@@ -258,26 +271,26 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
             }
         }
 
-        impl ::green_api_webhooks::__private::AcceptField for #ident {
+        impl __private::AcceptField for #ident {
             fn accept_field(
                 &mut self,
                 key: &str,
-                value: &mut dyn ::green_api_webhooks::__private::Source<'_>,
-            ) -> ::core::result::Result<(), ::green_api_webhooks::__private::Failed> {
+                value: &mut dyn __private::Source<'_>,
+            ) -> ::core::result::Result<(), __private::Failed> {
                 match self {
                     #(#accept_arms)*
-                    Self::#unknown(unknown) => ::green_api_webhooks::__private::store_extra(&mut unknown.raw, key, value),
+                    Self::#unknown(unknown) => __private::store_extra(&mut unknown.raw, key, value),
                 }
             }
         }
 
-        impl ::green_api_webhooks::__private::Wire for #ident {
-            const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::Object;
+        impl __private::Wire for #ident {
+            const KIND: __private::Kind = __private::Kind::Object;
 
             fn read_wire(
-                source: &mut dyn ::green_api_webhooks::__private::Source<'_>,
-            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, ::green_api_webhooks::__private::Failed> {
-                ::green_api_webhooks::__private::read_tagged(source)
+                source: &mut dyn __private::Source<'_>,
+            ) -> ::core::result::Result<__private::Fit<Self>, __private::Failed> {
+                __private::read_tagged(source)
             }
 
             fn validate_wire(
@@ -287,30 +300,30 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
             ) {
                 match self {
                     #(#validate_arms)*
-                    Self::#unknown(unknown) => ::green_api_webhooks::__private::validate_unknown(&unknown.raw, #tag, path, report),
+                    Self::#unknown(unknown) => __private::validate_unknown(&unknown.raw, #tag, path, report),
                 }
             }
         }
 
-        impl ::green_api_webhooks::__private::serde::Serialize for #ident {
+        impl __private::serde::Serialize for #ident {
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
-                S: ::green_api_webhooks::__private::serde::Serializer,
+                S: __private::serde::Serializer,
             {
                 // The tag first, then the variant's fields, as Green-API writes them; one map
                 // for every variant rather than a generic helper per variant type. A known variant
                 // always has its tag, so the default is never used.
                 let tag = match self {
-                    Self::#unknown(unknown) => return ::green_api_webhooks::__private::serde::Serialize::serialize(unknown, serializer),
-                    known => ::green_api_webhooks::__private::Tagged::tag(known).unwrap_or_default(),
+                    Self::#unknown(unknown) => return __private::serde::Serialize::serialize(unknown, serializer),
+                    known => __private::Tagged::tag(known).unwrap_or_default(),
                 };
-                let mut map = ::green_api_webhooks::__private::serde::Serializer::serialize_map(serializer, ::core::option::Option::None)?;
-                ::green_api_webhooks::__private::serde::ser::SerializeMap::serialize_entry(&mut map, #tag, tag)?;
+                let mut map = __private::serde::Serializer::serialize_map(serializer, ::core::option::Option::None)?;
+                __private::serde::ser::SerializeMap::serialize_entry(&mut map, #tag, tag)?;
                 match self {
                     #(#serialize_arms)*
                     Self::#unknown(_) => {}
                 }
-                ::green_api_webhooks::__private::serde::ser::SerializeMap::end(map)
+                __private::serde::ser::SerializeMap::end(map)
             }
         }
 
@@ -356,23 +369,23 @@ fn open_impls(open: &Open) -> TokenStream {
             }
         }
 
-        impl ::green_api_webhooks::__private::FromScalar for #ident {
-            fn from_scalar(scalar: ::green_api_webhooks::__private::Scalar<'_>) -> ::core::option::Option<Self> {
+        impl __private::FromScalar for #ident {
+            fn from_scalar(scalar: __private::Scalar<'_>) -> ::core::option::Option<Self> {
                 match scalar {
-                    #(::green_api_webhooks::__private::Scalar::Str(#wires) => ::core::option::Option::Some(Self::#names),)*
-                    ::green_api_webhooks::__private::Scalar::Str(value) => ::core::option::Option::Some(Self::#other(value.into())),
+                    #(__private::Scalar::Str(#wires) => ::core::option::Option::Some(Self::#names),)*
+                    __private::Scalar::Str(value) => ::core::option::Option::Some(Self::#other(value.into())),
                     _ => ::core::option::Option::None,
                 }
             }
         }
 
-        impl ::green_api_webhooks::__private::Wire for #ident {
-            const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::String;
+        impl __private::Wire for #ident {
+            const KIND: __private::Kind = __private::Kind::String;
 
             fn read_wire(
-                source: &mut dyn ::green_api_webhooks::__private::Source<'_>,
-            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, ::green_api_webhooks::__private::Failed> {
-                ::green_api_webhooks::__private::read_scalar(source)
+                source: &mut dyn __private::Source<'_>,
+            ) -> ::core::result::Result<__private::Fit<Self>, __private::Failed> {
+                __private::read_scalar(source)
             }
 
             fn validate_wire(
@@ -381,7 +394,7 @@ fn open_impls(open: &Open) -> TokenStream {
                 report: &mut ::green_api_webhooks::Report,
             ) {
                 if let Self::#other(value) = self {
-                    ::green_api_webhooks::__private::report_not_allowed(
+                    __private::report_not_allowed(
                         value,
                         <Self as ::green_api_webhooks::OpenEnum>::VALUES,
                         path,
@@ -391,10 +404,10 @@ fn open_impls(open: &Open) -> TokenStream {
             }
         }
 
-        impl ::green_api_webhooks::__private::serde::Serialize for #ident {
+        impl __private::serde::Serialize for #ident {
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
-                S: ::green_api_webhooks::__private::serde::Serializer,
+                S: __private::serde::Serializer,
             {
                 serializer.serialize_str(::green_api_webhooks::OpenEnum::as_str(self))
             }
@@ -414,43 +427,47 @@ pub fn fallback(input: &DeriveInput) -> TokenStream {
     let view = format_ident!("{}View", ident);
     let object = matches!(input.data, syn::Data::Struct(_)).then(|| {
         quote! {
-            impl ::green_api_webhooks::__private::WireObject for #ident {
+            impl __private::WireObject for #ident {
                 fn serialize_fields<M>(&self, _: &mut M) -> ::core::result::Result<(), M::Error>
                 where
-                    M: ::green_api_webhooks::__private::serde::ser::SerializeMap,
+                    M: __private::serde::ser::SerializeMap,
                 {
                     ::core::unimplemented!("the declaration has errors")
                 }
             }
         }
     });
-    quote! {
+    let impls = quote! {
         #object
-        impl ::green_api_webhooks::__private::Wire for #ident {
-            const KIND: ::green_api_webhooks::__private::Kind = ::green_api_webhooks::__private::Kind::Any;
+        impl __private::Wire for #ident {
+            const KIND: __private::Kind = __private::Kind::Any;
             fn read_wire(
-                _: &mut dyn ::green_api_webhooks::__private::Source<'_>,
-            ) -> ::core::result::Result<::green_api_webhooks::__private::Fit<Self>, ::green_api_webhooks::__private::Failed> {
+                _: &mut dyn __private::Source<'_>,
+            ) -> ::core::result::Result<__private::Fit<Self>, __private::Failed> {
                 ::core::unimplemented!("the declaration has errors")
             }
         }
-        impl ::green_api_webhooks::__private::AcceptField for #ident {
+        impl __private::AcceptField for #ident {
             fn accept_field(
                 &mut self,
                 _: &str,
-                _: &mut dyn ::green_api_webhooks::__private::Source<'_>,
-            ) -> ::core::result::Result<(), ::green_api_webhooks::__private::Failed> {
+                _: &mut dyn __private::Source<'_>,
+            ) -> ::core::result::Result<(), __private::Failed> {
                 ::core::unimplemented!("the declaration has errors")
             }
         }
-        impl ::green_api_webhooks::__private::serde::Serialize for #ident {
+        impl __private::serde::Serialize for #ident {
             fn serialize<S>(&self, _: S) -> ::core::result::Result<S::Ok, S::Error>
             where
-                S: ::green_api_webhooks::__private::serde::Serializer,
+                S: __private::serde::Serializer,
             {
                 ::core::unimplemented!("the declaration has errors")
             }
         }
+    };
+    let impls = in_private_scope(impls);
+    quote! {
+        #impls
         #vis struct #view<'a>(::core::marker::PhantomData<&'a #ident>);
         impl ::green_api_webhooks::Checked for #ident {
             type View<'a> = #view<'a>;

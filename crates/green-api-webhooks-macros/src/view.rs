@@ -87,9 +87,10 @@ pub fn object(object: &Object) -> TokenStream {
             values.push(quote!(::green_api_webhooks::__private::view_optional(#value)));
         }
     }
+    let copy = copy_impls(&view);
     quote! {
         #[doc = #doc]
-        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        #[derive(::core::fmt::Debug)]
         #[non_exhaustive]
         #vis struct #view<'a> {
             #(
@@ -99,6 +100,8 @@ pub fn object(object: &Object) -> TokenStream {
             #(#extra_docs)*
             #vis #extra: &'a ::green_api_webhooks::Extra,
         }
+
+        #copy
 
         impl ::green_api_webhooks::Checked for #ident {
             type View<'a> = #view<'a>;
@@ -144,9 +147,10 @@ pub fn tagged(tagged: &Tagged) -> TokenStream {
     let docs: Vec<_> = variants.iter().map(|v| &v.docs).collect();
     let types: Vec<_> = variants.iter().map(|v| view_type(&v.ty)).collect();
     let (unknown_name, unknown_ty, unknown_docs) = (&unknown.ident, &unknown.ty, &unknown.docs);
+    let copy = copy_impls(&view);
     quote! {
         #[doc = #doc]
-        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        #[derive(::core::fmt::Debug)]
         #[non_exhaustive]
         #vis enum #view<'a> {
             #(
@@ -156,6 +160,8 @@ pub fn tagged(tagged: &Tagged) -> TokenStream {
             #(#unknown_docs)*
             #unknown_name(&'a #unknown_ty),
         }
+
+        #copy
 
         impl ::green_api_webhooks::Checked for #ident {
             type View<'a> = #view<'a>;
@@ -177,6 +183,21 @@ pub fn tagged(tagged: &Tagged) -> TokenStream {
                 }
             }
         }
+    }
+}
+
+/// `Clone` and `Copy` of a view, which holds only references and copies: `clone` is `*self`,
+/// without the per-field assertions `#[derive(Clone)]` writes.
+fn copy_impls(view: &Ident) -> TokenStream {
+    quote! {
+        impl<'a> ::core::clone::Clone for #view<'a> {
+            #[inline]
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        impl<'a> ::core::marker::Copy for #view<'a> {}
     }
 }
 
