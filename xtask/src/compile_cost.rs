@@ -3,11 +3,16 @@
 //! incremental (after touching the crate root). The comparison crate is written under
 //! `target/compile-cost/` by rewriting the generated declarations: `#[derive(Wire)]` becomes
 //! `#[derive(Serialize, Deserialize)]` with the equivalent serde attributes.
+//!
+//! Wall time on a shared machine moves by a fifth between runs of the same tree, so
+//! `--instructions` counts instead the instructions the compiler executes for the crate, under
+//! valgrind's callgrind: the same tree gives the same count to within a few parts in ten
+//! thousand, so one build per measurement is enough and small changes show.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -15,6 +20,33 @@ pub struct Args {
     /// machine can be off by a third.
     #[arg(long, default_value_t = 3)]
     runs: usize,
+    /// Count the compiler's instructions (callgrind) instead of timing, one build each;
+    /// `--only debug` keeps to the debug builds, which take minutes rather than the release
+    /// builds' quarter of an hour.
+    #[arg(long)]
+    instructions: bool,
+    /// Measure one profile only.
+    #[arg(long, value_parser = ["debug", "release"])]
+    only: Option<String>,
+}
+
+/// What a measurement counts: seconds of wall time, or instructions.
+#[derive(Clone, Copy)]
+enum Unit {
+    Seconds,
+    Instructions,
+}
+
+impl Unit {
+    fn show(self, value: f64, variants: usize) -> String {
+        match self {
+            Unit::Seconds => format!(
+                "{value:.2} s ({:.0} ms/variant)",
+                value * 1e3 / variants as f64
+            ),
+            Unit::Instructions => format!("{:.3} G instructions", value / 1e9),
+        }
+    }
 }
 
 const COMPARISON: &str = "serde-derives-comparison";
@@ -23,67 +55,156 @@ pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
     let spec = green_api_webhooks_spec::load_dir(&root.join("spec")).map_err(|e| e.to_string())?;
     let variants = spec.webhooks().count() + spec.messages().count();
     let comparison = write_comparison_crate(root)?;
+    let counter = if args.instructions {
+        Some(Counter::new(root)?)
+    } else {
+        None
+    };
+    let unit = if args.instructions {
+        Unit::Instructions
+    } else {
+        Unit::Seconds
+    };
+    let runs = if args.instructions { 1 } else { args.runs };
     println!("variants (typeWebhook + typeMessage): {variants}");
     println!(
-        "{:<9} {:<12} {:>18} {:>18} {:>10}",
+        "{:<9} {:<12} {:>24} {:>24} {:>10}",
         "profile", "build", "green-api-webhooks", "serde derives", "ratio"
     );
+    let ours = Crate {
+        manifest_dir: root.to_path_buf(),
+        package: "green-api-webhooks",
+        crate_name: "green_api_webhooks",
+        root_file: root.join("crates/green-api-webhooks/src/lib.rs"),
+        target: None,
+    };
+    let theirs = Crate {
+        manifest_dir: comparison.clone(),
+        package: COMPARISON,
+        crate_name: "serde_derives_comparison",
+        root_file: comparison.join("src/lib.rs"),
+        target: Some(root.join("target/compile-cost/target")),
+    };
     for release in [false, true] {
         let profile = if release { "release" } else { "debug" };
-        let ours = Crate {
-            manifest_dir: root.to_path_buf(),
-            package: "green-api-webhooks",
-            root_file: root.join("crates/green-api-webhooks/src/lib.rs"),
-            target: None,
-        };
-        let theirs = Crate {
-            manifest_dir: comparison.clone(),
-            package: COMPARISON,
-            root_file: comparison.join("src/lib.rs"),
-            target: Some(root.join("target/compile-cost/target")),
-        };
+        if args.only.as_deref().is_some_and(|only| only != profile) {
+            continue;
+        }
         for (kind, clean) in [("clean", true), ("incremental", false)] {
-            let a = median(args.runs, || ours.time(release, clean))?;
-            let b = median(args.runs, || theirs.time(release, clean))?;
+            // Ours and theirs in turn, so that a slow spell of the machine falls on both.
+            let mut pairs = Vec::new();
+            for _ in 0..runs.max(1) {
+                let a = ours.measure(release, clean, counter.as_ref())?;
+                let b = theirs.measure(release, clean, counter.as_ref())?;
+                pairs.push((a, b));
+            }
+            let a = median(pairs.iter().map(|p| p.0).collect());
+            let b = median(pairs.iter().map(|p| p.1).collect());
             println!(
-                "{profile:<9} {kind:<12} {:>18} {:>18} {:>9.2}x",
-                format!(
-                    "{:.2} s ({:.0} ms/variant)",
-                    a.as_secs_f64(),
-                    a.as_secs_f64() * 1e3 / variants as f64
-                ),
-                format!(
-                    "{:.2} s ({:.0} ms/variant)",
-                    b.as_secs_f64(),
-                    b.as_secs_f64() * 1e3 / variants as f64
-                ),
-                a.as_secs_f64() / b.as_secs_f64()
+                "{profile:<9} {kind:<12} {:>24} {:>24} {:>9.2}x",
+                unit.show(a, variants),
+                unit.show(b, variants),
+                a / b
             );
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn median(
-    runs: usize,
-    mut time: impl FnMut() -> Result<Duration, String>,
-) -> Result<Duration, String> {
-    let mut times = (0..runs.max(1))
-        .map(|_| time())
-        .collect::<Result<Vec<_>, _>>()?;
-    times.sort();
-    Ok(times[times.len() / 2])
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// Counts the instructions rustc executes for one crate: a `RUSTC_WRAPPER` script runs rustc
+/// under callgrind when it compiles that crate, and runs it plainly for every other.
+struct Counter {
+    wrapper: PathBuf,
+    out_dir: PathBuf,
+}
+
+const WRAPPER: &str = r#"#!/bin/sh
+# RUSTC_WRAPPER of `cargo xtask compile-cost --instructions`: rustc under callgrind for the
+# crate named in COMPILE_COST_CRATE, plainly for every other crate.
+rustc="$1"; shift
+previous=""
+for arg in "$@"; do
+    if [ "$previous" = "--crate-name" ] && [ "$arg" = "$COMPILE_COST_CRATE" ]; then
+        exec valgrind --tool=callgrind --callgrind-out-file="$COMPILE_COST_OUT/callgrind.%p" \
+            --log-file="$COMPILE_COST_OUT/valgrind.%p.log" "$rustc" "$@"
+    fi
+    previous="$arg"
+done
+exec "$rustc" "$@"
+"#;
+
+impl Counter {
+    fn new(root: &Path) -> Result<Counter, String> {
+        crate::bench::ensure_tool("valgrind", "valgrind")?;
+        let dir = root.join("target/compile-cost");
+        let wrapper = dir.join("count-instructions.sh");
+        write_if_changed(&wrapper, WRAPPER)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&wrapper, fs::Permissions::from_mode(0o755))
+                .map_err(|e| format!("cannot make {} executable: {e}", wrapper.display()))?;
+        }
+        Ok(Counter {
+            wrapper,
+            out_dir: dir.join("callgrind"),
+        })
+    }
+
+    /// Empties the output folder before a build.
+    fn reset(&self) -> Result<(), String> {
+        let _ = fs::remove_dir_all(&self.out_dir);
+        fs::create_dir_all(&self.out_dir).map_err(|e| e.to_string())
+    }
+
+    /// The instructions callgrind counted in the build since [`Counter::reset`], over every
+    /// rustc process it ran (one per build of the crate).
+    fn total(&self) -> Result<f64, String> {
+        let mut total = 0u64;
+        let mut files = 0;
+        for entry in fs::read_dir(&self.out_dir)
+            .map_err(|e| e.to_string())?
+            .flatten()
+        {
+            let name = entry.file_name();
+            if !name.to_string_lossy().starts_with("callgrind.") {
+                continue;
+            }
+            let text = fs::read_to_string(entry.path()).map_err(|e| e.to_string())?;
+            let count = text
+                .lines()
+                .find_map(|line| {
+                    line.strip_prefix("summary: ")
+                        .or(line.strip_prefix("totals: "))
+                })
+                .and_then(|n| n.trim().parse::<u64>().ok())
+                .ok_or_else(|| format!("no instruction count in {}", entry.path().display()))?;
+            total += count;
+            files += 1;
+        }
+        if files == 0 {
+            return Err("callgrind wrote no profile: was the crate compiled at all?".to_owned());
+        }
+        Ok(total as f64)
+    }
 }
 
 struct Crate {
     manifest_dir: PathBuf,
     package: &'static str,
+    /// The name rustc is given, by which the counter recognises the crate's compilation.
+    crate_name: &'static str,
     root_file: PathBuf,
     target: Option<PathBuf>,
 }
 
 impl Crate {
-    fn cargo(&self, args: &[&str], release: bool) -> Result<(), String> {
+    fn cargo(&self, args: &[&str], release: bool, counter: Option<&Counter>) -> Result<(), String> {
         let mut command = crate::cargo_command();
         command
             .current_dir(&self.manifest_dir)
@@ -95,6 +216,12 @@ impl Crate {
         if let Some(target) = &self.target {
             command.env("CARGO_TARGET_DIR", target);
         }
+        if let Some(counter) = counter {
+            command
+                .env("RUSTC_WRAPPER", &counter.wrapper)
+                .env("COMPILE_COST_CRATE", self.crate_name)
+                .env("COMPILE_COST_OUT", &counter.out_dir);
+        }
         let status = command
             .status()
             .map_err(|e| format!("cannot run cargo: {e}"))?;
@@ -105,20 +232,34 @@ impl Crate {
         }
     }
 
-    /// Builds the dependencies first, then times the crate alone.
-    fn time(&self, release: bool, clean: bool) -> Result<Duration, String> {
-        self.cargo(&["build"], release)?;
+    /// Builds the dependencies first, then measures the crate alone: seconds of wall time, or
+    /// with a counter the instructions of its compilation.
+    fn measure(
+        &self,
+        release: bool,
+        clean: bool,
+        counter: Option<&Counter>,
+    ) -> Result<f64, String> {
+        // The same environment as the measured build, so that nothing else is rebuilt in it.
+        self.cargo(&["build"], release, counter)?;
         if clean {
             // `cargo clean -p` removes only the package's own artefacts: its dependencies stay
-            // built, so the timed build below is the crate alone.
-            self.cargo(&["clean"], release)?;
+            // built, so the measured build below is the crate alone.
+            self.cargo(&["clean"], release, None)?;
         } else {
             let text = fs::read_to_string(&self.root_file).map_err(|e| e.to_string())?;
             fs::write(&self.root_file, text).map_err(|e| e.to_string())?;
         }
+        if let Some(counter) = counter {
+            counter.reset()?;
+        }
         let started = Instant::now();
-        self.cargo(&["build"], release)?;
-        Ok(started.elapsed())
+        self.cargo(&["build"], release, counter)?;
+        let elapsed = started.elapsed().as_secs_f64();
+        match counter {
+            Some(counter) => counter.total(),
+            None => Ok(elapsed),
+        }
     }
 }
 

@@ -102,7 +102,7 @@ fn target_dir(root: &Path) -> PathBuf {
 
 /// Makes sure `tool` (a name on PATH, or an absolute path) is there, installing the Debian
 /// `package` that has it when it is not.
-fn ensure_tool(tool: &str, package: &str) -> Result<(), String> {
+pub(crate) fn ensure_tool(tool: &str, package: &str) -> Result<(), String> {
     let found = |tool: &str| {
         let tool = Path::new(tool);
         if tool.is_absolute() {
