@@ -95,25 +95,8 @@ fn object_impls(object: &Object) -> TokenStream {
     });
     let deserialize = serde_deserialize(ident);
     quote! {
-        impl __private::Wire for #ident {
-            const KIND: __private::Kind = __private::Kind::Object;
-
-            fn read_wire(
-                source: &mut dyn __private::Source<'_>,
-            ) -> ::core::result::Result<__private::Fit<Self>, __private::Failed> {
-                __private::read_object(source)
-            }
-
-            fn read_into(
-                slot: &mut ::core::option::Option<Self>,
-                extra: &mut __private::Extra,
-                key: &str,
-                source: &mut dyn __private::Source<'_>,
-            ) -> ::core::result::Result<(), __private::Failed> {
-                __private::read_object_into(slot, extra, key, source)
-            }
-
-            fn validate_wire(
+        impl __private::WireObject for #ident {
+            fn validate_fields(
                 &self,
                 path: &::green_api_webhooks::Path<'_>,
                 report: &mut ::green_api_webhooks::Report,
@@ -133,10 +116,23 @@ fn object_impls(object: &Object) -> TokenStream {
                 );
                 #rules
             }
-        }
 
-        impl __private::AcceptField for #ident {
-            fn accept_field(
+            fn serialize_fields<M>(&self, map: &mut M) -> ::core::result::Result<(), M::Error>
+            where
+                M: __private::serde::ser::SerializeMap,
+            {
+                #(
+                    if let ::core::option::Option::Some(value) = &self.#names {
+                        map.serialize_entry(#wires, value)?;
+                    }
+                )*
+                for (key, value) in &self.#extra {
+                    map.serialize_entry(key, value)?;
+                }
+                ::core::result::Result::Ok(())
+            }
+
+            fn read_field(
                 &mut self,
                 key: &str,
                 value: &mut dyn __private::Source<'_>,
@@ -151,23 +147,6 @@ fn object_impls(object: &Object) -> TokenStream {
                         )?,
                     )*
                     _ => __private::store_extra(&mut self.#extra, key, value)?,
-                }
-                ::core::result::Result::Ok(())
-            }
-        }
-
-        impl __private::WireObject for #ident {
-            fn serialize_fields<M>(&self, map: &mut M) -> ::core::result::Result<(), M::Error>
-            where
-                M: __private::serde::ser::SerializeMap,
-            {
-                #(
-                    if let ::core::option::Option::Some(value) = &self.#names {
-                        map.serialize_entry(#wires, value)?;
-                    }
-                )*
-                for (key, value) in &self.#extra {
-                    map.serialize_entry(key, value)?;
                 }
                 ::core::result::Result::Ok(())
             }
@@ -425,37 +404,55 @@ pub fn fallback(input: &DeriveInput) -> TokenStream {
     }
     let vis = &input.vis;
     let view = format_ident!("{}View", ident);
-    let object = matches!(input.data, syn::Data::Struct(_)).then(|| {
+    // An object's `Wire` and `AcceptField` come from its `WireObject` impl; an enum has its own.
+    let reading = if matches!(input.data, syn::Data::Struct(_)) {
         quote! {
             impl __private::WireObject for #ident {
+                fn read_field(
+                    &mut self,
+                    _: &str,
+                    _: &mut dyn __private::Source<'_>,
+                ) -> ::core::result::Result<(), __private::Failed> {
+                    ::core::unimplemented!("the declaration has errors")
+                }
                 fn serialize_fields<M>(&self, _: &mut M) -> ::core::result::Result<(), M::Error>
                 where
                     M: __private::serde::ser::SerializeMap,
                 {
                     ::core::unimplemented!("the declaration has errors")
                 }
+                fn validate_fields(
+                    &self,
+                    _: &::green_api_webhooks::Path<'_>,
+                    _: &mut ::green_api_webhooks::Report,
+                ) {
+                    ::core::unimplemented!("the declaration has errors")
+                }
             }
         }
-    });
+    } else {
+        quote! {
+            impl __private::Wire for #ident {
+                const KIND: __private::Kind = __private::Kind::Any;
+                fn read_wire(
+                    _: &mut dyn __private::Source<'_>,
+                ) -> ::core::result::Result<__private::Fit<Self>, __private::Failed> {
+                    ::core::unimplemented!("the declaration has errors")
+                }
+            }
+            impl __private::AcceptField for #ident {
+                fn accept_field(
+                    &mut self,
+                    _: &str,
+                    _: &mut dyn __private::Source<'_>,
+                ) -> ::core::result::Result<(), __private::Failed> {
+                    ::core::unimplemented!("the declaration has errors")
+                }
+            }
+        }
+    };
     let impls = quote! {
-        #object
-        impl __private::Wire for #ident {
-            const KIND: __private::Kind = __private::Kind::Any;
-            fn read_wire(
-                _: &mut dyn __private::Source<'_>,
-            ) -> ::core::result::Result<__private::Fit<Self>, __private::Failed> {
-                ::core::unimplemented!("the declaration has errors")
-            }
-        }
-        impl __private::AcceptField for #ident {
-            fn accept_field(
-                &mut self,
-                _: &str,
-                _: &mut dyn __private::Source<'_>,
-            ) -> ::core::result::Result<(), __private::Failed> {
-                ::core::unimplemented!("the declaration has errors")
-            }
-        }
+        #reading
         impl __private::serde::Serialize for #ident {
             fn serialize<S>(&self, _: S) -> ::core::result::Result<S::Ok, S::Error>
             where

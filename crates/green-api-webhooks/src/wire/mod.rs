@@ -131,10 +131,44 @@ pub trait Wire: Sized + serde::Serialize {
     fn validate_wire(&self, _path: &Path<'_>, _report: &mut Report) {}
 }
 
-/// A generated object.
-pub trait WireObject: Default + Wire + AcceptField {
+/// A generated object. Its [`Wire`] impl is the one below, shared by every object, so that the
+/// derive writes only what differs from object to object.
+pub trait WireObject: Default + serde::Serialize {
+    /// Reads the value of `key` into its field, or into `extra` when the spec does not know it.
+    fn read_field(&mut self, key: &str, value: &mut dyn Source<'_>) -> Result<(), Failed>;
+
     /// Writes every present field, then the extra ones.
     fn serialize_fields<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+
+    /// Reports every deviation from the spec in the object's fields.
+    fn validate_fields(&self, path: &Path<'_>, report: &mut Report);
+}
+
+impl<T: WireObject> AcceptField for T {
+    fn accept_field(&mut self, key: &str, value: &mut dyn Source<'_>) -> Result<(), Failed> {
+        self.read_field(key, value)
+    }
+}
+
+impl<T: WireObject> Wire for T {
+    const KIND: Kind = Kind::Object;
+
+    fn read_wire(source: &mut dyn Source<'_>) -> Result<Fit<Self>, Failed> {
+        read_object(source)
+    }
+
+    fn read_into(
+        slot: &mut Option<Self>,
+        extra: &mut Extra,
+        key: &str,
+        source: &mut dyn Source<'_>,
+    ) -> Result<(), Failed> {
+        read_object_into(slot, extra, key, source)
+    }
+
+    fn validate_wire(&self, path: &Path<'_>, report: &mut Report) {
+        self.validate_fields(path, report);
+    }
 }
 
 /// Stores a value read for `key`: in its field when it fits, in `extra` otherwise. A key seen
