@@ -60,7 +60,9 @@ impl<H: WebhookHandler> Endpoint<H> {
             received.headers = headers;
             received.remote_addr = remote_addr;
             received.received_at = received_at;
-            handler.handle(received).await
+            // Boxed: the handler's future holds the parsed webhook (over a kilobyte), and tokio
+            // moves a task's whole future when it spawns it and again when it reads the result.
+            Box::pin(handler.handle(received)).await
         });
         handling
             .await
