@@ -272,6 +272,15 @@ fn tagged_impls(tagged: &Tagged) -> TokenStream {
                 __private::read_tagged(source)
             }
 
+            fn read_into(
+                slot: &mut ::core::option::Option<Self>,
+                extra: &mut __private::Extra,
+                key: &str,
+                source: &mut dyn __private::Source<'_>,
+            ) -> ::core::result::Result<(), __private::Failed> {
+                __private::read_tagged_into(slot, extra, key, source)
+            }
+
             fn validate_wire(
                 &self,
                 path: &::green_api_webhooks::Path<'_>,

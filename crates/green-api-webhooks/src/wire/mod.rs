@@ -25,7 +25,7 @@ pub use object::{Key, read_object, read_object_into, validate_extra};
 pub use primitive::{FromScalar, Scalar, StringOrInteger, read_scalar};
 pub(crate) use reader::read_text;
 pub use source::{AcceptField, AcceptItem, Erased, Failed, Read, Source, with_source};
-pub use tagged::{Tagged, read_tagged, validate_unknown};
+pub use tagged::{Tagged, read_tagged, read_tagged_into, validate_unknown};
 pub use view::{view_mandatory, view_optional, view_spelled, view_unknown};
 
 /// Fields the spec does not know, or whose value did not fit the spec's type, by wire name.

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::owned::Owned;
 use super::primitive::to_raw;
-use super::{AcceptField, Failed, Fit, Source, Wire};
+use super::{AcceptField, Extra, Failed, Fit, Source, Wire};
 use crate::JsonType;
 use crate::report::{IssueKind, Path, Report};
 
@@ -34,19 +34,60 @@ pub trait Tagged: Wire + AcceptField {
 /// Reads a tagged enum tolerantly. Keys before the tag are buffered as JSON values and replayed
 /// into the variant once the tag is known; keys after it are read straight into the variant.
 pub fn read_tagged<T: Tagged>(source: &mut dyn Source<'_>) -> Result<Fit<T>, Failed> {
-    let mut read = TaggedRead::<T>::BeforeTag(Vec::new());
+    let mut target = T::unknown(Map::new());
+    Ok(match read_in_place(&mut target, source)? {
+        None => Fit::Fits(target),
+        Some(raw) => Fit::Misfit(raw),
+    })
+}
+
+/// [`read_tagged`] straight into the field `slot` of an object, or into its `extra` under `key`
+/// when the value is not an object: the variants are large, and a body holds them nested.
+pub fn read_tagged_into<T: Tagged>(
+    slot: &mut Option<T>,
+    extra: &mut Extra,
+    key: &str,
+    source: &mut dyn Source<'_>,
+) -> Result<(), Failed> {
+    let target = slot.insert(T::unknown(Map::new()));
+    match read_in_place(target, source)? {
+        None => super::forget_misfit(extra, key),
+        Some(raw) => {
+            *slot = None;
+            super::keep_misfit(extra, key, raw);
+        }
+    }
+    Ok(())
+}
+
+/// Reads a tagged object into `target`, which is overwritten; the raw value, with `target`
+/// left as it was, when the value is not an object.
+fn read_in_place<T: Tagged>(
+    target: &mut T,
+    source: &mut dyn Source<'_>,
+) -> Result<Option<Value>, Failed> {
+    let mut read = TaggedRead {
+        target,
+        progress: Progress::BeforeTag(Vec::new()),
+    };
     match source.object(&mut read)? {
-        Some(raw) => Ok(Fit::Misfit(raw)),
+        Some(raw) => Ok(Some(raw)),
         None => read.finish(),
     }
 }
 
+/// A tagged object being read into its target.
+struct TaggedRead<'t, T> {
+    target: &'t mut T,
+    progress: Progress,
+}
+
 /// How far a tagged object has been read.
-enum TaggedRead<T> {
+enum Progress {
     /// The entries before the tag.
     BeforeTag(Vec<(String, Value)>),
-    /// The tag named a known variant, which takes the entries that follow.
-    Variant(T),
+    /// The tag named a known variant, now in the target, which takes the entries that follow.
+    Variant,
     /// The tag is unknown or not a string, or came twice: every entry is kept raw. After a
     /// second tag (`again`), the last one wins, as in `serde_json::Value`, so the object is
     /// read again from the JSON kept.
@@ -56,40 +97,39 @@ enum TaggedRead<T> {
     },
 }
 
-impl<T: Tagged> AcceptField for TaggedRead<T> {
+impl<T: Tagged> AcceptField for TaggedRead<'_, T> {
     fn accept_field(&mut self, key: &str, value: &mut dyn Source<'_>) -> Result<(), Failed> {
         let is_tag = key == T::TAG;
-        match self {
-            TaggedRead::BeforeTag(before) if !is_tag => {
-                before.push((key.to_owned(), value.value()?))
-            }
-            TaggedRead::BeforeTag(before) => {
+        match &mut self.progress {
+            Progress::BeforeTag(before) if !is_tag => before.push((key.to_owned(), value.value()?)),
+            Progress::BeforeTag(before) => {
                 let tag = value.value()?;
                 let before = std::mem::take(before);
-                *self = match tag.as_str().and_then(T::for_tag) {
-                    Some(mut variant) => {
+                self.progress = match tag.as_str().and_then(T::for_tag) {
+                    Some(variant) => {
+                        *self.target = variant;
                         for (key, value) in before {
-                            replay_field(&mut variant, &key, value)?;
+                            replay_field(self.target, &key, value)?;
                         }
-                        TaggedRead::Variant(variant)
+                        Progress::Variant
                     }
                     None => {
                         let mut raw: Map<String, Value> = before.into_iter().collect();
                         raw.insert(T::TAG.to_owned(), tag);
-                        TaggedRead::Raw { raw, again: false }
+                        Progress::Raw { raw, again: false }
                     }
                 };
             }
-            TaggedRead::Variant(variant) if !is_tag => variant.accept_field(key, value)?,
-            TaggedRead::Variant(variant) => {
-                let mut raw = match to_raw(variant) {
+            Progress::Variant if !is_tag => self.target.accept_field(key, value)?,
+            Progress::Variant => {
+                let mut raw = match to_raw(&*self.target) {
                     Value::Object(raw) => raw,
                     _ => Map::new(),
                 };
                 raw.insert(T::TAG.to_owned(), value.value()?);
-                *self = TaggedRead::Raw { raw, again: true };
+                self.progress = Progress::Raw { raw, again: true };
             }
-            TaggedRead::Raw { raw, again } => {
+            Progress::Raw { raw, again } => {
                 *again |= is_tag;
                 raw.insert(key.to_owned(), value.value()?);
             }
@@ -98,25 +138,25 @@ impl<T: Tagged> AcceptField for TaggedRead<T> {
     }
 }
 
-impl<T: Tagged> TaggedRead<T> {
-    fn finish(self) -> Result<Fit<T>, Failed> {
-        Ok(Fit::Fits(match self {
-            TaggedRead::BeforeTag(before) => T::unknown(before.into_iter().collect()),
-            TaggedRead::Variant(variant) => variant,
-            TaggedRead::Raw { raw, again: false } => T::unknown(raw),
-            TaggedRead::Raw { raw, again: true } => return reparse(raw),
-        }))
+impl<T: Tagged> TaggedRead<'_, T> {
+    /// Completes the target once the object has ended; the raw value if a second reading of it
+    /// (after a repeated tag) did not fit, which an object always does.
+    fn finish(self) -> Result<Option<Value>, Failed> {
+        match self.progress {
+            Progress::Variant => {}
+            Progress::BeforeTag(before) => *self.target = T::unknown(before.into_iter().collect()),
+            Progress::Raw { raw, again: false } => *self.target = T::unknown(raw),
+            Progress::Raw { raw, again: true } => {
+                return read_in_place(self.target, &mut Owned(Some(Value::Object(raw))));
+            }
+        }
+        Ok(None)
     }
 }
 
 /// Reads a buffered value into a field of `target`, moving it in.
 fn replay_field<T: AcceptField>(target: &mut T, key: &str, value: Value) -> Result<(), Failed> {
     target.accept_field(key, &mut Owned(Some(value)))
-}
-
-/// Reads a whole tagged object again, from the entries kept.
-fn reparse<T: Tagged>(raw: Map<String, Value>) -> Result<Fit<T>, Failed> {
-    T::read_wire(&mut Owned(Some(Value::Object(raw))))
 }
 
 /// Reports why an object went to the catch-all: its tag is missing, not a string, or unknown.
