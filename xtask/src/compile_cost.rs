@@ -20,9 +20,9 @@ pub struct Args {
     /// machine can be off by a third.
     #[arg(long, default_value_t = 3)]
     runs: usize,
-    /// Count the compiler's instructions (callgrind) instead of timing, one build each;
-    /// `--only debug` keeps to the debug builds, which take minutes rather than the release
-    /// builds' quarter of an hour.
+    /// Count the compiler's instructions (callgrind) instead of timing, one build each. Under
+    /// callgrind a debug build of the crate takes a few minutes and an optimised one much
+    /// longer: `--only debug` keeps to the debug builds.
     #[arg(long)]
     instructions: bool,
     /// Measure one profile only.
