@@ -23,9 +23,11 @@ pub(crate) fn read_text<T: Wire>(text: &str) -> Option<Fit<T>> {
         at: 0,
         depth: 0,
     };
-    let value = T::read_wire(&mut reader).ok()?;
-    reader.skip_whitespace();
-    (reader.at == text.len()).then_some(value)
+    // One match, so that the value (a whole webhook) is moved once, not through each adapter.
+    match T::read_wire(&mut reader) {
+        Ok(value) if reader.at_end() => Some(value),
+        _ => None,
+    }
 }
 
 struct Reader<'de> {
@@ -44,6 +46,12 @@ fn give_up<T>() -> Step<T> {
 impl<'de> Reader<'de> {
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
+    }
+
+    /// Whether only whitespace is left.
+    fn at_end(&mut self) -> bool {
+        self.skip_whitespace();
+        self.at == self.text.len()
     }
 
     fn skip_whitespace(&mut self) {
