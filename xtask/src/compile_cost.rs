@@ -60,12 +60,11 @@ pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
     } else {
         None
     };
-    let unit = if args.instructions {
-        Unit::Instructions
-    } else {
-        Unit::Seconds
+    // A count does not vary between builds of the same tree: one build is its median.
+    let (unit, runs) = match counter {
+        Some(_) => (Unit::Instructions, 1),
+        None => (Unit::Seconds, args.runs.max(1)),
     };
-    let runs = if args.instructions { 1 } else { args.runs };
     println!("variants (typeWebhook + typeMessage): {variants}");
     println!(
         "{:<9} {:<12} {:>24} {:>24} {:>10}",
@@ -93,7 +92,7 @@ pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
         for (kind, clean) in [("clean", true), ("incremental", false)] {
             // Ours and theirs in turn, so that a slow spell of the machine falls on both.
             let mut pairs = Vec::new();
-            for _ in 0..runs.max(1) {
+            for _ in 0..runs {
                 let a = ours.measure(release, clean, counter.as_ref())?;
                 let b = theirs.measure(release, clean, counter.as_ref())?;
                 pairs.push((a, b));
@@ -111,6 +110,7 @@ pub fn run(root: &Path, args: Args) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The median of `values`, which holds one value per run, and there is at least one run.
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]

@@ -186,6 +186,24 @@ pub fn store<T>(slot: &mut Option<T>, extra: &mut Extra, key: &str, value: Fit<T
     }
 }
 
+/// Completes a field read in place into `slot` (objects and tagged enums, the large values):
+/// when the value was not the object it should be (`misfit`), the field is emptied and the raw
+/// value kept in `extra` under `key`, as [`store`] does.
+pub(crate) fn settle_in_place<T>(
+    slot: &mut Option<T>,
+    extra: &mut Extra,
+    key: &str,
+    misfit: Option<Value>,
+) {
+    match misfit {
+        None => forget_misfit(extra, key),
+        Some(raw) => {
+            *slot = None;
+            keep_misfit(extra, key, raw);
+        }
+    }
+}
+
 // Apart from `store`, so that its copy for each field type stays small.
 pub(crate) fn forget_misfit(extra: &mut Extra, key: &str) {
     if !extra.is_empty() {

@@ -54,14 +54,8 @@ pub fn read_object_into<T: WireObject>(
     key: &str,
     source: &mut dyn Source<'_>,
 ) -> Result<(), super::Failed> {
-    let object = slot.insert(T::default());
-    match source.object(object)? {
-        None => super::forget_misfit(extra, key),
-        Some(raw) => {
-            *slot = None;
-            super::keep_misfit(extra, key, raw);
-        }
-    }
+    let misfit = source.object(slot.insert(T::default()))?;
+    super::settle_in_place(slot, extra, key, misfit);
     Ok(())
 }
 

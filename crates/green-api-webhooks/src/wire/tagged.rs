@@ -49,14 +49,8 @@ pub fn read_tagged_into<T: Tagged>(
     key: &str,
     source: &mut dyn Source<'_>,
 ) -> Result<(), Failed> {
-    let target = slot.insert(T::unknown(Map::new()));
-    match read_in_place(target, source)? {
-        None => super::forget_misfit(extra, key),
-        Some(raw) => {
-            *slot = None;
-            super::keep_misfit(extra, key, raw);
-        }
-    }
+    let misfit = read_in_place(slot.insert(T::unknown(Map::new())), source)?;
+    super::settle_in_place(slot, extra, key, misfit);
     Ok(())
 }
 
